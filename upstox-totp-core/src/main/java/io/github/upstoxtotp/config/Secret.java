@@ -57,11 +57,15 @@ public final class Secret implements Destroyable {
         return checked().length;
     }
 
+    /** Whether it has no characters. */
     public boolean isEmpty() {
         return length() == 0;
     }
 
-    /** A mask that shows at most the first {@code visible} characters, e.g. {@code "AB****"}. */
+    /**
+     * A mask that shows at most the first {@code visible} characters and never more than a
+     * quarter of them, e.g. {@code "AB****"} for a 16-character secret and {@code masked(2)}.
+     */
     public String masked(int visible) {
         char[] c = checked();
         int n = Math.max(0, Math.min(visible, c.length / 4));

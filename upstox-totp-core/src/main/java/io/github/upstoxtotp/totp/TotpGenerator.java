@@ -1,6 +1,5 @@
 package io.github.upstoxtotp.totp;
 
-import io.github.upstoxtotp.config.Secret;
 import java.nio.CharBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +49,12 @@ public final class TotpGenerator {
      *
      * @throws Base32Exception if the secret is not Base32 (the message never quotes it)
      * @throws IllegalArgumentException if the secret decodes to no bytes at all
-     * @throws IllegalStateException if the secret was destroyed
+     * <p>The array is read, not kept: the caller may wipe it afterwards. (It takes a
+     * {@code char[]} rather than a {@code config.Secret} so that {@code totp} stays below
+     * {@code config} without a package cycle; {@code UpstoxTotpConfig#totpGenerator()} is the
+     * convenient way in.)
      */
-    public static TotpGenerator forBase32Secret(Secret secret) {
+    public static TotpGenerator forBase32Secret(char[] secret) {
         return builder().secret(secret).build();
     }
 
@@ -223,11 +225,10 @@ public final class TotpGenerator {
          *
          * @throws Base32Exception if the secret is not Base32 (the message never quotes it)
          * @throws IllegalArgumentException if the secret decodes to no bytes at all
-         * @throws IllegalStateException if the secret was destroyed
          */
-        public Builder secret(Secret secret) {
+        public Builder secret(char[] secret) {
             Objects.requireNonNull(secret, "secret");
-            char[] chars = secret.revealChars();
+            char[] chars = secret.clone();
             byte[] decoded = null;
             try {
                 decoded = Base32.decode(CharBuffer.wrap(chars));
