@@ -1,4 +1,4 @@
-package io.github.upstoxtotp.port;
+package io.github.upstoxtotp.token;
 
 import io.github.upstoxtotp.model.AccessToken;
 
