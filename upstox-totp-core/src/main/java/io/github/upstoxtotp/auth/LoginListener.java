@@ -1,7 +1,7 @@
 package io.github.upstoxtotp.auth;
 
 import io.github.upstoxtotp.error.UpstoxTotpException;
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 
 import java.time.Duration;
 

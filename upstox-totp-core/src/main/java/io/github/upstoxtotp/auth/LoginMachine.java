@@ -6,7 +6,7 @@ import io.github.upstoxtotp.error.UpstoxTotpException;
 import io.github.upstoxtotp.model.AccessTokenData;
 import io.github.upstoxtotp.model.ApiResponse;
 import io.github.upstoxtotp.model.JsonExportable;
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.model.OAuthAuthorization;
 import io.github.upstoxtotp.model.OtpGeneration;
 import io.github.upstoxtotp.model.OtpValidation;

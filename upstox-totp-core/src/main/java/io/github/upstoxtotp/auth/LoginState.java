@@ -2,7 +2,7 @@ package io.github.upstoxtotp.auth;
 
 import io.github.upstoxtotp.error.UpstoxTotpException;
 import io.github.upstoxtotp.model.AccessTokenData;
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.model.OAuthAuthorization;
 import io.github.upstoxtotp.model.OtpGeneration;
 import io.github.upstoxtotp.model.OtpValidation;

@@ -1,7 +1,7 @@
 package io.github.upstoxtotp.auth;
 
 import io.github.upstoxtotp.error.ProtocolException;
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.model.OAuthAuthorization;
 import io.github.upstoxtotp.port.HttpRequest;
 import io.github.upstoxtotp.port.HttpResponse;

@@ -1,6 +1,6 @@
 package io.github.upstoxtotp.auth;
 
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.model.TwoFactorAuthentication;
 import io.github.upstoxtotp.port.HttpRequest;
 import io.github.upstoxtotp.port.HttpResponse;

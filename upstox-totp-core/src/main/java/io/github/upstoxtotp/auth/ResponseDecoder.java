@@ -2,7 +2,7 @@ package io.github.upstoxtotp.auth;
 
 import io.github.upstoxtotp.error.ProtocolException;
 import io.github.upstoxtotp.error.UpstoxApiException;
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.port.HttpResponse;
 import io.github.upstoxtotp.port.JsonArray;
 import io.github.upstoxtotp.port.JsonBoolean;

@@ -1,4 +1,4 @@
-package io.github.upstoxtotp.model;
+package io.github.upstoxtotp.error;
 
 /**
  * The six exchanges of the headless login, in the order they run.

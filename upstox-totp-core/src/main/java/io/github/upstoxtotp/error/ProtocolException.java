@@ -1,6 +1,5 @@
 package io.github.upstoxtotp.error;
 
-import io.github.upstoxtotp.model.LoginStep;
 
 import java.util.Optional;
 

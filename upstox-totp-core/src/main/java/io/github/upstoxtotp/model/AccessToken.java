@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. {@link #toString()} never shows the token or the extended
  * token: call {@link #value()} where the token is really needed (an {@code Authorization}
  * header). It lives in {@code model} rather than the root package because the
- * {@link io.github.upstoxtotp.port.TokenStore} port stores it.
+ * {@link io.github.upstoxtotp.token.TokenStore} port stores it.
  */
 public final class AccessToken {
     private final String value;

@@ -5,7 +5,7 @@ import io.github.upstoxtotp.error.UpstoxApiException;
 import io.github.upstoxtotp.error.UpstoxTotpException;
 import io.github.upstoxtotp.model.AccessTokenData;
 import io.github.upstoxtotp.model.ApiResponse;
-import io.github.upstoxtotp.model.LoginStep;
+import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.port.HttpRequest;
 import io.github.upstoxtotp.port.JsonText;
 import io.github.upstoxtotp.port.TransportException;
@@ -20,7 +20,7 @@ import java.util.List;
 
 import static io.github.upstoxtotp.auth.Fixtures.*;
 import static io.github.upstoxtotp.auth.Trees.obj;
-import static io.github.upstoxtotp.model.LoginStep.*;
+import static io.github.upstoxtotp.error.LoginStep.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

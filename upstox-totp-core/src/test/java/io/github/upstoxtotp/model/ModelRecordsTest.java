@@ -1,5 +1,7 @@
 package io.github.upstoxtotp.model;
 
+import io.github.upstoxtotp.error.LoginStep;
+
 import io.github.upstoxtotp.error.ProtocolException;
 import io.github.upstoxtotp.error.UpstoxApiException;
 import io.github.upstoxtotp.port.JsonText;
