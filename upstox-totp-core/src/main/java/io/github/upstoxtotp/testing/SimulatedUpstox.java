@@ -106,6 +106,23 @@ public final class SimulatedUpstox implements HttpPort {
         return new SimulatedUpstoxBuilder(json);
     }
 
+    /**
+     * A config builder that logs {@code account} in against this simulator: its credentials,
+     * the simulator's bases, and no pacing ({@code sleepTime} 0). Adjust and {@code build()}.
+     */
+    public io.github.upstoxtotp.config.UpstoxTotpConfig.Builder configFor(SimulatedAccount account) {
+        return io.github.upstoxtotp.config.UpstoxTotpConfig.builder()
+                .username(account.mobileNumber())
+                .pinCode(account.pin())
+                .totpSecret(account.totpSecret())
+                .clientId(account.clientId())
+                .clientSecret(account.clientSecret())
+                .redirectUri(account.redirectUri())
+                .apiBaseUrl(apiBaseUrl().toString())
+                .serviceBaseUrl(serviceBaseUrl().toString())
+                .sleepTime(java.time.Duration.ZERO);
+    }
+
     /** A simulator with every default: the {@link SimulatedAccount#DEMO} account, the system clock, the real hosts. */
     public static SimulatedUpstox create(JsonPort json) {
         return builder(json).build();
