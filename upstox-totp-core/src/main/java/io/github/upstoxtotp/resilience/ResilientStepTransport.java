@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  *       <td><b>never</b> (returned as is)</td></tr>
  *   <tr><td>HTTP 429, or a body carrying {@code "UDAPI10005"}</td>
  *       <td colspan="2">retried up to {@link ResiliencePolicy#max429Retries()} times after {@code Retry-After}
- *       (delta-seconds, capped at {@link ResiliencePolicy#retryAfterCap()}), else after the backoff</td></tr>
+ *       (delta-seconds, capped at {@link ResiliencePolicy#retryAfterCap()}), else after the backoff;
+ *       <b>except</b> OTP generation (each request may count towards the 10-minute OTP block) and the
+ *       PIN (a throttled PIN might count as one of the five attempts): those are never re-sent</td></tr>
  *   <tr><td>any other response: 2xx, 3xx, 4xx, and every error envelope (wrong PIN {@code 1017106},
  *       OTP blocked {@code 1017069}, wrong TOTP, invalid credentials…)</td>
  *       <td colspan="2"><b>never</b>: returned as is; the auth layer turns it into an exception</td></tr>

@@ -77,7 +77,7 @@ final class RetryBudget {
 
     Outcome judge(HttpResponse r) {
         if (isTooManyRequests(r)) {
-            if (rateLimitRetries < policy.max429Retries()) {
+            if (rateLimitRetries < policy.max429Retries() && mayRetryTooManyRequests(step)) {
                 rateLimitRetries++;
                 long wait = retryAfterNanos(r).orElseGet(this::backoffNanos);
                 return retry(new Outcome(r, null, wait), "too many requests (HTTP " + r.status() + ")");
@@ -93,6 +93,15 @@ final class RetryBudget {
     /** Ends the call with the previous outcome, e.g. when the wait before a retry was interrupted. */
     Outcome stop() {
         return done(last.asFinal());
+    }
+
+    /**
+     * Not OTP generation: every OTP request, throttled or not, may count towards the 10-minute
+     * block (1017069). Not the PIN: whether a throttled PIN counts as an attempt is unknown, and
+     * five attempts lock the account. Both come back to the caller with the 429 as it is.
+     */
+    static boolean mayRetryTooManyRequests(LoginStep step) {
+        return step != LoginStep.OTP_GENERATE && step != LoginStep.PIN_2FA;
     }
 
     static boolean isTooManyRequests(HttpResponse r) {

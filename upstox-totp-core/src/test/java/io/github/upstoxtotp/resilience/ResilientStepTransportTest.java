@@ -153,7 +153,7 @@ class ResilientStepTransportTest {
     @Test
     void tooManyRequestsHonoursRetryAfterUpToTheCap() {
         port.then(json(429, "", "Retry-After", "120")).then(json(429, "", "Retry-After", " 3 ")).then(status(200));
-        assertEquals(200, send(unpaced(), LoginStep.PIN_2FA).status());
+        assertEquals(200, send(unpaced(), LoginStep.OAUTH_AUTHORIZE).status());
         assertEquals(3, port.calls());
         assertEquals(List.of(30_000_000_000L, 3_000_000_000L), time.waits, "120 s capped at 30 s, then 3 s");
     }
@@ -161,8 +161,18 @@ class ResilientStepTransportTest {
     @Test
     void tooManyRequestsWithoutUsableRetryAfterBacksOff() {
         port.then(status(429)).then(json(429, "", "Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")).then(status(200));
-        send(unpaced(), LoginStep.OTP_GENERATE);
+        send(unpaced(), LoginStep.TOKEN_EXCHANGE);
         assertEquals(List.of(500_000_000L, 1_000_000_000L), time.waits);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LoginStep.class, names = {"OTP_GENERATE", "PIN_2FA"})
+    void tooManyRequestsIsNeverResentForOtpGenerationOrThePin(LoginStep step) {
+        HttpResponse throttled = json(429, "", "Retry-After", "1");
+        port.then(throttled).then(status(200));
+        assertSame(throttled, send(unpaced(), step));
+        assertEquals(1, port.calls(), "an OTP request may count towards the block; a PIN towards the lock");
+        assertEquals(List.of(), time.waits);
     }
 
     @Test
