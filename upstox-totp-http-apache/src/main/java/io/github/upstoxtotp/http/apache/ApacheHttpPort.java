@@ -96,7 +96,8 @@ public final class ApacheHttpPort implements HttpPort {
      *
      * <p>Per request the port forces: no redirects, no authentication, no content decoding, no
      * expect-continue, its own empty cookie store, and the request's timeouts; the client's
-     * other defaults are kept. The port cannot switch off a client's retry strategy: build the
+     * other defaults are kept. A client built with {@link UpstoxBearerAuth} sends this port's
+     * exchanges without a bearer token. The port cannot switch off a client's retry strategy: build the
      * client with {@code disableAutomaticRetries()}, or a failed exchange may be re-sent. Size
      * its connection pool for the concurrency you need.
      *
@@ -151,6 +152,8 @@ public final class ApacheHttpPort implements HttpPort {
         HttpUriRequestBase message = toApache(request);
         HttpClientContext context = HttpClientContext.create();
         context.setCookieStore(NoCookies.INSTANCE);
+        // a login that waited for the token it is obtaining would wait forever
+        context.setAttribute(UpstoxBearerAuth.BYPASS_ATTRIBUTE, Boolean.TRUE);
         context.setRequestConfig(configFor(request.timeout()));
         ScheduledFuture<?> deadline;
         try {

@@ -77,8 +77,9 @@ public final class OkHttpPort implements HttpPort {
      * A port over a client derived from the caller's ({@link OkHttpClient#newBuilder()}), so it
      * shares that client's connection pool, dispatcher, TLS and proxy settings and interceptors,
      * but always runs with: redirects off, retry on connection failure off, no cookie jar, no
-     * cache, no authenticator, and the request's timeouts. {@link #close()} leaves the caller's
-     * client, its pool and dispatcher alone: the caller shuts them down.
+     * cache, no authenticator, no {@link UpstoxBearerInterceptor}, and the request's timeouts.
+     * {@link #close()} leaves the caller's client, its pool and dispatcher alone: the caller
+     * shuts them down.
      *
      * @param client a client the caller owns
      */
@@ -88,7 +89,11 @@ public final class OkHttpPort implements HttpPort {
 
     private OkHttpPort(OkHttpClient base, boolean ownsClient) {
         this.ownsClient = ownsClient;
-        this.client = base.newBuilder()
+        OkHttpClient.Builder builder = base.newBuilder();
+        // a login that waited for the token it is obtaining would wait forever
+        builder.interceptors().removeIf(UpstoxBearerInterceptor.class::isInstance);
+        builder.networkInterceptors().removeIf(UpstoxBearerInterceptor.class::isInstance);
+        this.client = builder
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

@@ -1,27 +1,38 @@
 package io.github.upstoxtotp.http.okhttp;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.upstoxtotp.error.UpstoxTotpException;
+import io.github.upstoxtotp.model.AccessToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The adapter knows core's ports and OkHttp, nothing else of ours or of JSON. */
+/**
+ * The adapter knows core's ports and OkHttp, and its bearer interceptor the token service,
+ * nothing else of ours or of JSON.
+ */
 class OkHttpArchitectureTest {
     private static final String ADAPTER = "io.github.upstoxtotp.http.okhttp";
+    private static final DescribedPredicate<JavaClass> BEARER_AUTH = belongToAnyOf(
+            UpstoxBearerInterceptor.class).as("the bearer auth");
     private static JavaClasses adapter;
 
     @BeforeAll
     static void importAdapter() {
         adapter = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // ArchUnit's own test filter knows only target/test-classes; builds may use another directory
+                .withImportOption(location -> !location.contains("/test-classes/"))
                 .importPackages(ADAPTER);
         assertTrue(adapter.contain(ADAPTER + ".OkHttpPort"), "adapter classes were not imported");
     }
@@ -43,18 +54,30 @@ class OkHttpArchitectureTest {
     }
 
     @Test
-    void usesOnlyThePortsOfTheCore() {
+    void usesOnlyThePortsAndTheTokenServiceOfTheCore() {
         noClasses().should().dependOnClassesThat(resideInAPackage("io.github.upstoxtotp..")
-                        .and(not(resideInAnyPackage("io.github.upstoxtotp.port..", ADAPTER + ".."))))
-                .because("an adapter plugs into a port; the rest of the core is none of its business")
+                        .and(not(resideInAnyPackage("io.github.upstoxtotp.port..", "io.github.upstoxtotp.token..", ADAPTER + "..")))
+                        .and(not(equivalentTo(AccessToken.class)))
+                        .and(not(equivalentTo(UpstoxTotpException.class))))
+                .because("an adapter plugs into a port, and its bearer auth into the token service; the rest of the core is none of its business")
                 .check(adapter);
     }
 
     @Test
-    void onlyThePortAndItsProviderArePublic() {
+    void onlyTheBearerAuthKnowsTokens() {
+        noClasses().that(not(BEARER_AUTH))
+                .should().dependOnClassesThat(resideInAPackage("io.github.upstoxtotp.token..")
+                        .or(equivalentTo(AccessToken.class)).or(equivalentTo(UpstoxTotpException.class)))
+                .because("the port moves login bytes and never sees a token")
+                .check(adapter);
+    }
+
+    @Test
+    void onlyThePortItsProviderAndTheBearerAuthArePublic() {
         classes().that().arePublic()
                 .should().haveFullyQualifiedName(ADAPTER + ".OkHttpPort")
                 .orShould().haveFullyQualifiedName(ADAPTER + ".OkHttpPortProvider")
+                .orShould().haveFullyQualifiedName(ADAPTER + ".UpstoxBearerInterceptor")
                 .check(adapter);
     }
 }
