@@ -76,6 +76,31 @@ final class Fields {
         return new Fields(step, o, path(name));
     }
 
+    /** Whether the member is there and not JSON {@code null}. */
+    boolean has(String name) {
+        return value(name) != null;
+    }
+
+    /** An array of objects, one {@code Fields} per element (paths {@code name[i]}); null when missing. */
+    List<Fields> optObjects(String name) {
+        JsonValue v = value(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof JsonArray a)) {
+            throw wrongType(name, "array of objects", v);
+        }
+        List<Fields> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            String at = path(name) + "[" + i + "]";
+            if (!(a.get(i) instanceof JsonObject o)) {
+                throw new ProtocolException(step, at, at + ": expected object, got " + a.get(i).typeName());
+            }
+            out.add(new Fields(step, o, at));
+        }
+        return out;
+    }
+
     /** A required string; blank counts as missing. */
     String string(String name) {
         String s = optString(name);

@@ -44,6 +44,10 @@ import java.util.function.Supplier;
  * if fewer than the guard's seconds (default 3) remain in the TOTP window, it sleeps into the
  * next window rather than send a code about to expire.
  *
+ * <p>The {@link LoginProtocol} decides paths and the shapes that differ between variants; an
+ * answer that fits another known variant better fails with a {@link ProtocolException} that
+ * names the step, the field and the {@code UPSTOX_LOGIN_PROTOCOL} value to try.
+ *
  * <p>Thread-safe: every method is synchronized, so one login runs at a time. Nothing secret is
  * logged (steps, statuses, sizes and durations only).
  *
@@ -69,7 +73,7 @@ public final class LoginMachine {
     private final TotpVerifyStep totpVerifyStep = new TotpVerifyStep();
     private final PinStep pinStep = new PinStep();
     private final OAuthAuthorizeStep oauthStep = new OAuthAuthorizeStep();
-    private final TokenExchangeStep tokenStep = new TokenExchangeStep();
+    private final TokenExchangeStep tokenStep;
 
     private final Map<LoginStep, ApiResponse<?>> results = new EnumMap<>(LoginStep.class);
     private LoginState state = new LoginState.Start();
@@ -81,11 +85,13 @@ public final class LoginMachine {
         this.sleeper = b.sleeper;
         this.listener = b.listener;
         this.totpGuardSeconds = b.totpGuardSeconds;
+        this.tokenStep = new TokenExchangeStep(b.refreshExtendedToken);
         this.requestId = b.requestId != null ? b.requestId : Wire.newRequestId();
         this.totp = config.totpGenerator();
         this.redactor = new Redactor(config.pinCode(), config.clientSecret(), config.totpSecret());
         this.decoder = new ResponseDecoder(b.json, redactor);
-        this.context = new StepContext(config, b.protocol, requestId, b.json, this::currentTotp);
+        LoginProtocol protocol = b.protocol != null ? b.protocol : LoginProtocol.byName(config.loginProtocol());
+        this.context = new StepContext(config, protocol, requestId, b.json, this::currentTotp);
     }
 
     /** A builder for a machine logging in with {@code config}. */
@@ -190,7 +196,8 @@ public final class LoginMachine {
     private <S extends LoginState, N extends LoginState> void run(Step<S, N> step, S from, Function<N, ? extends JsonExportable> result) {
         run(step.id(), () -> {
             HttpResponse response = exchange(step.id(), () -> step.request(from, context), step.usesSession());
-            return step.next(from, response, decoder.decode(step.id(), response));
+            ProtocolMismatch.checkEndpointExists(step.id(), context.protocol(), response);
+            return step.next(from, context, response, decoder.decode(step.id(), response));
         }, result);
     }
 

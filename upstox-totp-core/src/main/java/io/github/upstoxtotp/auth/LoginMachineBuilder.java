@@ -20,11 +20,12 @@ public final class LoginMachineBuilder {
     final UpstoxTotpConfig config;
     StepTransport transport;
     JsonPort json;
-    LoginProtocol protocol = LoginProtocol.SEED;
+    LoginProtocol protocol;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.system();
     LoginListener listener = LoginListener.NONE;
     int totpGuardSeconds = DEFAULT_TOTP_GUARD_SECONDS;
+    boolean refreshExtendedToken;
     String requestId;
 
     LoginMachineBuilder(UpstoxTotpConfig config) {
@@ -48,7 +49,10 @@ public final class LoginMachineBuilder {
         return this;
     }
 
-    /** The endpoint table; {@link LoginProtocol#SEED} unless set. */
+    /**
+     * The endpoint table; unless set, the config's {@code UPSTOX_LOGIN_PROTOCOL}
+     * ({@link LoginProtocol#SEED} by default), mapped by {@link LoginProtocol#byName(String)}.
+     */
     public LoginMachineBuilder protocol(LoginProtocol protocol) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         return this;
@@ -93,6 +97,15 @@ public final class LoginMachineBuilder {
             throw new IllegalArgumentException("a request id is WPRO- followed by 10 letters or digits");
         }
         this.requestId = requestId;
+        return this;
+    }
+
+    /**
+     * Whether the token exchange asks Upstox for a new extended token
+     * ({@code refresh_extended_token=true}), replacing the app's current one; off unless set.
+     */
+    public LoginMachineBuilder refreshExtendedToken(boolean refresh) {
+        this.refreshExtendedToken = refresh;
         return this;
     }
 

@@ -7,8 +7,13 @@ import io.github.upstoxtotp.port.HttpResponse;
 import io.github.upstoxtotp.port.JsonObject;
 import io.github.upstoxtotp.port.JsonValue;
 
-/** Step 2: ask for an OTP for the mobile number and user id; keep the {@code validateOTPToken}. */
+/**
+ * Step 2: ask for an OTP for the mobile number and user id; keep the {@code validateOTPToken}.
+ * Protocols that {@linkplain LoginProtocol#sendsCountryIsdCode() send it} add the country code.
+ */
 final class OtpGenerateStep implements Step<LoginState.DialogResolved, LoginState.OtpIssued> {
+    /** Upstox logs in Indian mobile numbers only (UPSTOX_USERNAME is the 10 digits without it). */
+    static final String COUNTRY_ISD_CODE = "+91";
 
     @Override
     public LoginStep id() {
@@ -16,10 +21,13 @@ final class OtpGenerateStep implements Step<LoginState.DialogResolved, LoginStat
     }
 
     JsonObject body(LoginState.DialogResolved state, StepContext c) {
-        return JsonObject.builder().put("data", JsonObject.builder()
+        JsonObject.Builder data = JsonObject.builder()
                 .put("mobileNumber", c.config().username())
-                .put("userId", state.user().userId())
-                .build()).build();
+                .put("userId", state.user().userId());
+        if (c.protocol().sendsCountryIsdCode()) {
+            data.put("countryIsdCode", COUNTRY_ISD_CODE);
+        }
+        return JsonObject.builder().put("data", data.build()).build();
     }
 
     @Override

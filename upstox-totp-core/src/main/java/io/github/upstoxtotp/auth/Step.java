@@ -26,6 +26,17 @@ interface Step<S extends LoginState, N extends LoginState> {
      */
     N next(S state, HttpResponse response, JsonValue body);
 
+    /**
+     * The next state, bound by the rules of the session's protocol: what the machine calls.
+     * Steps whose answer differs between {@link LoginProtocol}s override it; the three-argument
+     * form then binds the {@link LoginProtocol#SEED} shape.
+     *
+     * @throws io.github.upstoxtotp.error.ProtocolException if a field the flow needs is missing or mistyped
+     */
+    default N next(S state, StepContext context, HttpResponse response, JsonValue body) {
+        return next(state, response, body);
+    }
+
     /** Whether the request belongs to the login session (cookies sent). */
     default boolean usesSession() {
         return true;

@@ -13,6 +13,16 @@ import java.nio.charset.StandardCharsets;
  * redirect URI and the client secret. No browser headers and no session cookies.
  */
 final class TokenExchangeStep implements Step<LoginState.Authorized, LoginState.TokenIssued> {
+    private final boolean refreshExtendedToken;
+
+    TokenExchangeStep() {
+        this(false);
+    }
+
+    /** @param refreshExtendedToken also send {@code refresh_extended_token=true}: ask for a new extended token */
+    TokenExchangeStep(boolean refreshExtendedToken) {
+        this.refreshExtendedToken = refreshExtendedToken;
+    }
 
     @Override
     public LoginStep id() {
@@ -25,12 +35,13 @@ final class TokenExchangeStep implements Step<LoginState.Authorized, LoginState.
     }
 
     String form(LoginState.Authorized state, StepContext c) {
-        return Wire.form(
+        String form = Wire.form(
                 "code", state.authorization().code(),
                 "client_id", c.config().clientId(),
                 "client_secret", c.config().clientSecret().reveal(),
                 "redirect_uri", c.config().redirectUri().toString(),
                 "grant_type", "authorization_code");
+        return refreshExtendedToken ? form + "&" + Wire.form("refresh_extended_token", "true") : form;
     }
 
     @Override

@@ -36,7 +36,11 @@ public enum Setting {
             "https://service.upstox.com"),
     /** Where the access token is kept between runs. */
     TOKEN_STORE("UPSTOX_TOKEN_STORE", "file that keeps the access token between runs, or 'none'; unset: the caller's"
-            + " default", false, false, null);
+            + " default", false, false, null),
+    /** Which variant of the login service to speak; see {@link UpstoxTotpConfig#LOGIN_PROTOCOLS}. */
+    LOGIN_PROTOCOL("UPSTOX_LOGIN_PROTOCOL", "login-service variant: seed (the Python SDK's, default) or v2026 (TOTP"
+            + " verify v5 answering accounts[], PIN v4 with the profile id); case-insensitive", false, false,
+            UpstoxTotpConfig.DEFAULT_LOGIN_PROTOCOL);
 
     private final String envName;
     private final String description;

@@ -83,6 +83,8 @@ final class SettingRules {
                 return sleepTime(value);
             case TOKEN_STORE:
                 return tokenStore(value);
+            case LOGIN_PROTOCOL:
+                return loginProtocol(value);
             default:
                 return null; // PASSWORD: anything goes, it is never used
         }
@@ -244,6 +246,21 @@ final class SettingRules {
         } catch (InvalidPathException e) {
             return Setting.TOKEN_STORE.envName() + " must be a file path or 'none' (it is not a valid path here)";
         }
+    }
+
+    private static String loginProtocol(String v) {
+        if (UpstoxTotpConfig.LOGIN_PROTOCOLS.contains(lower(v))) {
+            return null;
+        }
+        // quoting a short name shows the typo at once; anything longer may be a secret pasted in the wrong place
+        String got = v.matches("[A-Za-z0-9._-]{1,16}") ? "'" + v + "'" : "a value of " + v.length() + " characters";
+        return Setting.LOGIN_PROTOCOL.envName() + " must be one of " + String.join(", ", UpstoxTotpConfig.LOGIN_PROTOCOLS)
+                + " (got " + got + ")";
+    }
+
+    /** The protocol name as the table spells it (lower case); the value is valid. */
+    static String parseLoginProtocol(String v) {
+        return lower(v);
     }
 
     private static int firstNonDigit(String v) {

@@ -29,6 +29,14 @@ public final class UpstoxTotpConfig {
     public static final URI DEFAULT_SERVICE_BASE_URL = URI.create("https://service.upstox.com");
     /** Default of {@link Setting#SLEEP_TIME}. */
     public static final Duration DEFAULT_SLEEP_TIME = Duration.ofMillis(1000);
+    /** Default of {@link Setting#LOGIN_PROTOCOL}: the Python seed SDK's protocol. */
+    public static final String DEFAULT_LOGIN_PROTOCOL = "seed";
+    /**
+     * The values {@link Setting#LOGIN_PROTOCOL} accepts, in lower case (any case is accepted):
+     * {@code seed} and {@code v2026}. The names of the login package's {@code LoginProtocol}
+     * table, repeated here because config sits below that package.
+     */
+    public static final List<String> LOGIN_PROTOCOLS = List.of(DEFAULT_LOGIN_PROTOCOL, "v2026");
 
     private static final String MASK = "****";
 
@@ -44,6 +52,7 @@ public final class UpstoxTotpConfig {
     private final URI apiBaseUrl;
     private final URI serviceBaseUrl;
     private final String tokenStore;
+    private final String loginProtocol;
 
     private UpstoxTotpConfig(Builder b) {
         Map<Setting, String> v = b.values;
@@ -61,6 +70,8 @@ public final class UpstoxTotpConfig {
         this.apiBaseUrl = uri(v, Setting.API_BASE_URL, DEFAULT_API_BASE_URL);
         this.serviceBaseUrl = uri(v, Setting.SERVICE_BASE_URL, DEFAULT_SERVICE_BASE_URL);
         this.tokenStore = v.get(Setting.TOKEN_STORE);
+        this.loginProtocol = v.containsKey(Setting.LOGIN_PROTOCOL)
+                ? SettingRules.parseLoginProtocol(v.get(Setting.LOGIN_PROTOCOL)) : DEFAULT_LOGIN_PROTOCOL;
     }
 
     private static URI uri(Map<Setting, String> v, Setting s, URI fallback) {
@@ -188,6 +199,14 @@ public final class UpstoxTotpConfig {
         return Optional.ofNullable(tokenStore);
     }
 
+    /**
+     * The login-service variant (UPSTOX_LOGIN_PROTOCOL), in lower case: one of
+     * {@link #LOGIN_PROTOCOLS}; default {@code seed}. {@code LoginProtocol.byName} maps it to the table.
+     */
+    public String loginProtocol() {
+        return loginProtocol;
+    }
+
     /** Every setting; secrets shown as {@code ****}, an unset password as {@code <unset>}. */
     @Override
     public String toString() {
@@ -202,7 +221,8 @@ public final class UpstoxTotpConfig {
                 + ", sleepTime=" + sleepTime.toMillis() + "ms"
                 + ", apiBaseUrl=" + apiBaseUrl
                 + ", serviceBaseUrl=" + serviceBaseUrl
-                + ", tokenStore=" + (tokenStore == null ? "<unset>" : tokenStore) + "]";
+                + ", tokenStore=" + (tokenStore == null ? "<unset>" : tokenStore)
+                + ", loginProtocol=" + loginProtocol + "]";
     }
 
     /**
@@ -291,6 +311,9 @@ public final class UpstoxTotpConfig {
 
         /** UPSTOX_TOKEN_STORE: a file path, or {@code none}. */
         public Builder tokenStore(String v) { return set(Setting.TOKEN_STORE, v); }
+
+        /** UPSTOX_LOGIN_PROTOCOL: {@code seed} (default) or {@code v2026}, any case. */
+        public Builder loginProtocol(String v) { return set(Setting.LOGIN_PROTOCOL, v); }
 
         /** Every problem {@link #build()} would report, in {@link Setting} order after the layers' own. */
         List<String> problems() {

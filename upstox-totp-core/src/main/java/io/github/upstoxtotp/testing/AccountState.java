@@ -17,6 +17,8 @@ final class AccountState {
     final TotpGenerator totp;
     int wrongPins;
     boolean locked;
+    /** The extended token last issued (the same one is returned until a refresh is asked for), or null. */
+    String extendedToken;
     private final Deque<Instant> otpRequests = new ArrayDeque<>();
     private Instant otpBlockedUntil;
 

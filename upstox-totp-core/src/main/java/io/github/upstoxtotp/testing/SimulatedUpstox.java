@@ -67,6 +67,13 @@ import org.slf4j.LoggerFactory;
  * {@code https://service.upstox.com} unless configured), so the client needs no base URL
  * settings; a sandbox serving it over HTTP configures the bases it listens on.
  *
+ * <h2>Protocol variants</h2>
+ * {@code builder(json).protocol(LoginProtocol.V2026)} serves the 2026 variant: TOTP verify at
+ * v5 answering {@code accounts[]}, PIN at v4 requiring the numeric {@code profileId} in the body
+ * and matching {@code X-Profile-Id}/{@code X-User-Id} headers ({@code countryIsdCode} in OTP
+ * generation is accepted by both variants, required by neither). The other variant's paths
+ * get 404; {@link #configFor} sets the matching {@code UPSTOX_LOGIN_PROTOCOL}.
+ *
  * <h2>Knobs</h2>
  * {@link #requestCount}, {@link #requests()} (a log without bodies or credentials),
  * {@link #failNext} and {@link #failNextWith} (injected failures), {@link #expireCodes()},
@@ -108,10 +115,15 @@ public final class SimulatedUpstox implements HttpPort {
 
     /**
      * A config builder that logs {@code account} in against this simulator: its credentials,
-     * the simulator's bases, and no pacing ({@code sleepTime} 0). Adjust and {@code build()}.
+     * the simulator's bases, no pacing ({@code sleepTime} 0), and the {@code UPSTOX_LOGIN_PROTOCOL}
+     * of the protocol it serves when that is a known one (for a custom table, pass it to the
+     * client's {@code protocol(...)} instead). Adjust and {@code build()}.
      */
     public io.github.upstoxtotp.config.UpstoxTotpConfig.Builder configFor(SimulatedAccount account) {
+        String protocolName = LoginProtocol.find(protocol().name()).filter(protocol()::equals)
+                .map(LoginProtocol::name).orElse(null);
         return io.github.upstoxtotp.config.UpstoxTotpConfig.builder()
+                .loginProtocol(protocolName)
                 .username(account.mobileNumber())
                 .pinCode(account.pin())
                 .totpSecret(account.totpSecret())

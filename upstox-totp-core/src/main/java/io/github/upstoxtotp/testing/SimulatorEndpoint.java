@@ -4,7 +4,8 @@ package io.github.upstoxtotp.testing;
  * What a request to the {@link SimulatedUpstox} was addressed to: the six login steps, the
  * redirect hop between the dialog and the login page, and everything else.
  *
- * <p>Used to read counters ({@link SimulatedUpstox#requestCount(SimulatorEndpoint)}), to tag the
+ * <p>Paths are those of the {@link io.github.upstoxtotp.auth.LoginProtocol} the simulator serves;
+ * the seed's are shown. Used to read counters ({@link SimulatedUpstox#requestCount(SimulatorEndpoint)}), to tag the
  * request log, and to aim injected failures ({@link SimulatedUpstox#failNext}).
  */
 public enum SimulatorEndpoint {
@@ -14,9 +15,9 @@ public enum SimulatorEndpoint {
     DIALOG_HOP,
     /** Step 2: {@code POST {service}/login/open/v6/auth/1fa/otp/generate}. */
     OTP_GENERATE,
-    /** Step 3: {@code POST {service}/login/open/v4/auth/1fa/otp-totp/verify}. */
+    /** Step 3: {@code POST {service}/login/open/v4/auth/1fa/otp-totp/verify} (v5 in the v2026 protocol). */
     TOTP_VERIFY,
-    /** Step 4: {@code POST {service}/login/open/v3/auth/2fa}. */
+    /** Step 4: {@code POST {service}/login/open/v3/auth/2fa} (v4 in the v2026 protocol). */
     PIN_2FA,
     /** Step 5: {@code POST {service}/login/v2/oauth/authorize}. */
     OAUTH_AUTHORIZE,

@@ -15,7 +15,9 @@ import java.util.Map;
  * Step 6: the code-for-token exchange, a form POST on the API host. The code is taken out of
  * the store before anything else is checked, so it is spent whatever the outcome, as on the
  * real service. Success is the bare object of PROTOCOL.md with a JWT-shaped access token that
- * expires at the next 03:30 Asia/Kolkata.
+ * expires at the next 03:30 Asia/Kolkata, and, for an account with {@code extendedToken}, a
+ * year-long extended token: the same one each time until it expires or the form carries
+ * {@code refresh_extended_token=true}, which issues a new one.
  */
 final class TokenExchangeHandler {
     private static final Duration EXTENDED_TOKEN_LIFETIME = Duration.ofDays(365);
@@ -48,14 +50,17 @@ final class TokenExchangeHandler {
         if (!ex.now().isBefore(code.expires())) {
             throw env.apiReject(401, Envelopes.INVALID_CREDENTIALS, "Invalid Credentials: the code has expired", "code");
         }
-        return env.bare(body(code.account().account, ex.now(), st));
+        boolean refreshExtended = "true".equalsIgnoreCase(form.get("refresh_extended_token"));
+        return env.bare(body(code.account(), ex.now(), st, refreshExtended));
     }
 
-    private static JsonObject body(SimulatedAccount a, Instant now, SimulatorState st) {
+    private static JsonObject body(AccountState acct, Instant now, SimulatorState st, boolean refreshExtended) {
+        SimulatedAccount a = acct.account;
         String access = st.jwt.issue(a.userId(), st.randomHex(16), now, FakeJwt.nextExpiry(now), false);
-        JsonValue extended = a.extendedToken()
-                ? JsonValue.of(st.jwt.issue(a.userId(), st.randomHex(16), now, now.plus(EXTENDED_TOKEN_LIFETIME), true))
-                : JsonNull.INSTANCE;
+        if (a.extendedToken() && (refreshExtended || !st.jwt.isValid(acct.extendedToken, now))) {
+            acct.extendedToken = st.jwt.issue(a.userId(), st.randomHex(16), now, now.plus(EXTENDED_TOKEN_LIFETIME), true);
+        }
+        JsonValue extended = a.extendedToken() ? JsonValue.of(acct.extendedToken) : JsonNull.INSTANCE;
         return JsonObject.builder()
                 .put("email", a.email())
                 .put("exchanges", strings("NSE", "NFO", "BSE", "BFO", "CDS", "BCD", "MCX"))

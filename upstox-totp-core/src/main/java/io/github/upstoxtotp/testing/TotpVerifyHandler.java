@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.testing;
 
+import io.github.upstoxtotp.port.JsonArray;
 import io.github.upstoxtotp.port.JsonNull;
 import io.github.upstoxtotp.port.JsonObject;
 
@@ -11,7 +12,9 @@ import java.security.MessageDigest;
  * session's live one; the code must be the account's TOTP for the current 30-second step,
  * give or take the configured number of steps. Each wrong code costs an attempt ("Invalid
  * OTP. N attempts left"); with none left the token is void and a new OTP must be requested.
- * A verified token is spent.
+ * A verified token is spent. The profile comes as {@code userProfile}, or as the one entry of
+ * {@code accounts[]} when the protocol {@linkplain io.github.upstoxtotp.auth.LoginProtocol#verifyAnswersAccounts()
+ * answers with accounts}.
  */
 final class TotpVerifyHandler {
     private TotpVerifyHandler() {
@@ -49,11 +52,14 @@ final class TotpVerifyHandler {
                 .put("lastName", a.lastName())
                 .put("avatarUrl", JsonNull.INSTANCE)
                 .build();
-        return env.loginOk(JsonObject.builder()
+        JsonObject.Builder answer = JsonObject.builder()
                 .put("message", "OTP verified successfully")
-                .put("userType", "individual")
-                .put("userProfile", profile)
-                .put("isSecretPinSet", true)
-                .build());
+                .put("userType", "individual");
+        if (st.config.protocol().verifyAnswersAccounts()) {
+            answer.put("accounts", JsonArray.of(profile));
+        } else {
+            answer.put("userProfile", profile);
+        }
+        return env.loginOk(answer.put("isSecretPinSet", true).build());
     }
 }

@@ -17,7 +17,8 @@ class SettingTest {
     void tableHoldsTheDocumentedNamesInOrder() {
         assertEquals(List.of("UPSTOX_USERNAME", "UPSTOX_PASSWORD", "UPSTOX_PIN_CODE", "UPSTOX_TOTP_SECRET",
                 "UPSTOX_CLIENT_ID", "UPSTOX_CLIENT_SECRET", "UPSTOX_REDIRECT_URI", "UPSTOX_DEBUG",
-                "UPSTOX_SLEEP_TIME", "UPSTOX_API_BASE_URL", "UPSTOX_SERVICE_BASE_URL", "UPSTOX_TOKEN_STORE"),
+                "UPSTOX_SLEEP_TIME", "UPSTOX_API_BASE_URL", "UPSTOX_SERVICE_BASE_URL", "UPSTOX_TOKEN_STORE",
+                "UPSTOX_LOGIN_PROTOCOL"),
                 Arrays.stream(Setting.values()).map(Setting::envName).collect(Collectors.toList()));
     }
 

@@ -229,7 +229,7 @@ class UpstoxTotpConfigTest {
         assertEquals("UpstoxTotpConfig[username=9876543210, password=****, pinCode=****, totpSecret=****,"
                 + " clientId=3f1c2b7a-client-id, clientSecret=****, redirectUri=https://127.0.0.1:5000/callback,"
                 + " debug=false, sleepTime=1000ms, apiBaseUrl=https://api.upstox.com,"
-                + " serviceBaseUrl=https://service.upstox.com, tokenStore=/tmp/token.json]", text);
+                + " serviceBaseUrl=https://service.upstox.com, tokenStore=/tmp/token.json, loginProtocol=seed]", text);
         ValidSettings.assertNoSecret(text, List.of());
     }
 
