@@ -5,6 +5,7 @@ import io.github.upstoxtotp.auth.LoginMachine;
 import io.github.upstoxtotp.auth.LoginProtocol;
 import io.github.upstoxtotp.auth.StepTransport;
 import io.github.upstoxtotp.config.UpstoxTotpConfig;
+import io.github.upstoxtotp.error.UpstoxApiException;
 import io.github.upstoxtotp.model.AccessToken;
 import io.github.upstoxtotp.model.AccessTokenData;
 import io.github.upstoxtotp.model.JsonExportable;
@@ -15,6 +16,8 @@ import io.github.upstoxtotp.resilience.ResiliencePolicy;
 import io.github.upstoxtotp.resilience.ResilientStepTransport;
 import io.github.upstoxtotp.token.CachingTokenService;
 import io.github.upstoxtotp.token.InMemoryTokenStore;
+import io.github.upstoxtotp.token.ScheduledRefresher;
+import io.github.upstoxtotp.token.ScheduledRefresherBuilder;
 import io.github.upstoxtotp.token.TokenExpiry;
 import io.github.upstoxtotp.token.TokenService;
 import io.github.upstoxtotp.token.TokenStore;
@@ -24,8 +27,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The client: logs one Upstox account in without a browser and hands out the day's access
@@ -55,6 +61,8 @@ public final class UpstoxTotp implements AutoCloseable {
     private final String requestId;
     private final TokenExpiry expiry;
     private final CachingTokenService tokens;
+    private final ScheduledRefresher refresher;
+    private final boolean refreshExtendedToken;
     private final LoginGuard guard = new LoginGuard();
     private final AppToken appToken;
     private final Object sessionLock = new Object();
@@ -67,7 +75,7 @@ public final class UpstoxTotp implements AutoCloseable {
         this.http = PortProviders.resolveHttp(b.http);
         this.json = PortProviders.resolveJson(b.json);
         this.clock = b.clock;
-        this.protocol = b.protocol;
+        this.protocol = b.protocol != null ? b.protocol : LoginProtocol.byName(config.loginProtocol());
         this.listener = b.listener;
         this.requestId = LoginMachine.newRequestId();
         ResiliencePolicy policy = b.policy != null ? b.policy
@@ -75,13 +83,28 @@ public final class UpstoxTotp implements AutoCloseable {
         this.transport = b.transport != null ? b.transport
                 : ResilientStepTransport.builder(http).policy(policy).build();
         this.expiry = TokenExpiry.of(json);
+        this.refreshExtendedToken = b.refreshExtendedToken;
         this.tokens = CachingTokenService.builder(this::login)
                 .store(b.store != null ? b.store : new InMemoryTokenStore())
                 .storeKey(TokenStores.key(config.clientId(), config.username()))
                 .clock(clock)
                 .refreshMargin(b.refreshMargin)
+                .extendedTokenExpiry(expiry)
                 .build();
         this.appToken = new AppToken(this::session);
+        this.refresher = b.refreshSettings == null ? null : startRefresher(b.refreshSettings);
+    }
+
+    private ScheduledRefresher startRefresher(Consumer<ScheduledRefresherBuilder> settings) {
+        ScheduledRefresherBuilder r = ScheduledRefresher.builder(tokens).clock(clock).stopWhen(e ->
+                e instanceof UpstoxApiException && LoginGuard.isCredentialRejection((UpstoxApiException) e));
+        try {
+            settings.accept(r);
+            return r.start();
+        } catch (RuntimeException e) {
+            close(); // nothing else would release what was already made
+            throw e;
+        }
     }
 
     /** A builder; {@link Builder#config} is required. */
@@ -111,6 +134,11 @@ public final class UpstoxTotp implements AutoCloseable {
     /** Shorthand for {@code tokenService().accessToken()}. */
     public AccessToken accessToken() {
         return tokens.accessToken();
+    }
+
+    /** The daily refresher {@link Builder#scheduledRefresh} turned on, if any; closed with this client. */
+    public Optional<ScheduledRefresher> scheduledRefresher() {
+        return Optional.ofNullable(refresher);
     }
 
     /** The login one step at a time (the Python SDK's {@code app_token}). */
@@ -164,6 +192,9 @@ public final class UpstoxTotp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (refresher != null) {
+            refresher.close();
+        }
         tokens.close();
         if (ownsHttp) {
             http.close();
@@ -183,6 +214,7 @@ public final class UpstoxTotp implements AutoCloseable {
                 .clock(clock)
                 .listener(listener)
                 .requestId(requestId)
+                .refreshExtendedToken(refreshExtendedToken)
                 .build();
     }
 
@@ -219,10 +251,12 @@ public final class UpstoxTotp implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private TokenStore store;
         private LoginListener listener = LoginListener.NONE;
-        private LoginProtocol protocol = LoginProtocol.SEED;
+        private LoginProtocol protocol;
         private ResiliencePolicy policy;
         private StepTransport transport;
         private Duration refreshMargin = CachingTokenService.DEFAULT_REFRESH_MARGIN;
+        private Consumer<ScheduledRefresherBuilder> refreshSettings;
+        private boolean refreshExtendedToken;
 
         private Builder() {
         }
@@ -263,7 +297,10 @@ public final class UpstoxTotp implements AutoCloseable {
             return this;
         }
 
-        /** The endpoint table; {@link LoginProtocol#SEED} unless set. */
+        /**
+         * The endpoint table; unless set, the config's {@code UPSTOX_LOGIN_PROTOCOL}
+         * ({@link LoginProtocol#SEED} by default). Set, it wins over the config.
+         */
         public Builder protocol(LoginProtocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
@@ -288,6 +325,42 @@ public final class UpstoxTotp implements AutoCloseable {
         /** How long before expiry a token counts as used up; 5 minutes unless set. */
         public Builder refreshMargin(Duration margin) {
             this.refreshMargin = Objects.requireNonNull(margin, "margin");
+            return this;
+        }
+
+        /**
+         * Logs in ahead of need every day at {@code at} in {@code zone} plus a random delay of up to
+         * {@code maxJitter} (at most an hour), e.g. {@code (LocalTime.of(8, 45), ZoneId.of("Asia/Kolkata"),
+         * Duration.ofMinutes(2))}; token listeners hear of each new token. Off unless set; stops when
+         * the client is closed. See {@link ScheduledRefresher} for retries and credential rejections.
+         */
+        public Builder scheduledRefresh(LocalTime at, ZoneId zone, Duration maxJitter) {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(maxJitter, "maxJitter");
+            if (maxJitter.isNegative() || maxJitter.compareTo(ScheduledRefresher.MAX_JITTER) > 0) {
+                throw new IllegalArgumentException("the jitter bound must be between 0 and " + ScheduledRefresher.MAX_JITTER);
+            }
+            return scheduledRefresh(r -> r.at(at).zone(zone).maxJitter(maxJitter));
+        }
+
+        /**
+         * Like {@link #scheduledRefresh(LocalTime, ZoneId, Duration)} with every setting: at build time
+         * {@code settings} gets a refresher builder holding this client's token service and clock,
+         * and may set the time, zone, jitter, retries, a listener or the scheduler.
+         */
+        public Builder scheduledRefresh(Consumer<ScheduledRefresherBuilder> settings) {
+            this.refreshSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Makes every login ask for a new extended token ({@code refresh_extended_token=true}),
+         * replacing the app's current one. Off unless set: the extended token Upstox keeps
+         * returning is reused (see {@link TokenService#extendedToken()}).
+         */
+        public Builder refreshExtendedToken(boolean refresh) {
+            this.refreshExtendedToken = refresh;
             return this;
         }
 

@@ -45,11 +45,11 @@ public final class CachingTokenService implements TokenService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachingTokenService.class);
 
-    /** A token and the {@code clock.millis()} from which it is no longer usable. Immutable. */
     /** A login's result: the token, and whether it is new (not one found already cached). */
     private record Login(AccessToken token, boolean fresh) {
     }
 
+    /** A token and the {@code clock.millis()} from which it is no longer usable. Immutable. */
     private static final class Cached {
         static final Cached NONE = new Cached(null, Long.MIN_VALUE);
         final AccessToken token;
@@ -66,6 +66,7 @@ public final class CachingTokenService implements TokenService {
     private final Clock clock;
     private final long marginMillis;
     private final AsyncRunner asyncRunner;
+    private final ExtendedTokens extended;
     private final CopyOnWriteArrayList<TokenListener> listeners = new CopyOnWriteArrayList<>();
     private final SingleFlight<Login> flight = new SingleFlight<>();
     /** Orders changes of {@link #cached} with the store writes that go with them; never taken on reads. */
@@ -78,6 +79,7 @@ public final class CachingTokenService implements TokenService {
         this.clock = b.clock;
         this.marginMillis = b.refreshMargin.toMillis();
         this.asyncRunner = new AsyncRunner(b.executor);
+        this.extended = new ExtendedTokens(b.extendedTokenExpiry, b.clock);
         this.cached = adoptStored();
     }
 
@@ -120,6 +122,7 @@ public final class CachingTokenService implements TokenService {
     public void invalidate() {
         synchronized (transitions) {
             cached = Cached.NONE;
+            extended.forget();
             slot.remove();
         }
     }
@@ -133,6 +136,7 @@ public final class CachingTokenService implements TokenService {
                 return false;
             }
             cached = Cached.NONE;
+            extended.forget();
             slot.remove();
             return true;
         }
@@ -142,6 +146,18 @@ public final class CachingTokenService implements TokenService {
     public Optional<AccessToken> cached() {
         Cached c = cached;
         return clock.millis() < c.refreshAtMillis ? Optional.of(c.token) : Optional.empty();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the extended token of the latest token obtained or found in the store, even when
+     * that token's access token has expired; until the extended token's JWT {@code exp} (read with
+     * {@link Builder#extendedTokenExpiry}), else until a year after its token was issued.
+     */
+    @Override
+    public Optional<String> extendedToken() {
+        return extended.current();
     }
 
     @Override
@@ -187,6 +203,7 @@ public final class CachingTokenService implements TokenService {
         synchronized (transitions) {
             slot.save(token);
             cached = fresh;
+            extended.remember(token);
         }
         return new Login(token, true);
     }
@@ -229,6 +246,7 @@ public final class CachingTokenService implements TokenService {
             return Cached.NONE;
         }
         AccessToken token = stored.get();
+        extended.remember(token);
         long refreshAt = epochMillis(token.expiresAt()) - marginMillis;
         if (clock.millis() >= refreshAt) {
             LOG.info("stored token (expires {}) is no longer usable; a login will be needed", token.expiresAt());
@@ -254,6 +272,7 @@ public final class CachingTokenService implements TokenService {
         private Clock clock = Clock.systemUTC();
         private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
         private Executor executor;
+        private TokenExpiry extendedTokenExpiry = TokenExpiry.dailyRuleOnly();
 
         private Builder(TokenSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -297,6 +316,15 @@ public final class CachingTokenService implements TokenService {
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Reads the extended token's JWT {@code exp} for {@link CachingTokenService#extendedToken()},
+         * e.g. {@link TokenExpiry#of}; unless set none is read and a year from issue is assumed.
+         */
+        public Builder extendedTokenExpiry(TokenExpiry expiry) {
+            this.extendedTokenExpiry = Objects.requireNonNull(expiry, "expiry");
             return this;
         }
 

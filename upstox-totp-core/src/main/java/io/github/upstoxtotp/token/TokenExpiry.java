@@ -86,6 +86,14 @@ public final class TokenExpiry {
         return jwtPayload(token).flatMap(this::readExp).orElseGet(() -> dailyExpiry(issuedAt));
     }
 
+    /**
+     * The JWT {@code exp} claim of {@code token} alone, without the daily rule: for tokens that
+     * the rule does not govern, such as the year-long extended token. Never throws for content.
+     */
+    public Optional<Instant> jwtExpiry(String token) {
+        return jwtPayload(token).flatMap(this::readExp);
+    }
+
     /** 03:30 Asia/Kolkata on the morning after {@code issuedAt} (the same morning if issued before 03:30). */
     public static Instant dailyExpiry(Instant issuedAt) {
         ZonedDateTime local = issuedAt.atZone(UPSTOX_ZONE);

@@ -13,7 +13,8 @@ import java.util.concurrent.Executor;
  * {@link AccessToken#expiresAt()}. While the cached token is usable, {@link #accessToken()} answers
  * from memory; otherwise exactly one caller logs in and every concurrent caller waits for that one
  * login (single-flight). A failed login is reported to every caller that waited for it, and is not
- * remembered: the next call logs in again. Nothing ever logs in on its own, nor retries a login.
+ * remembered: the next call logs in again. The service never logs in on its own, nor retries a
+ * login; a {@link ScheduledRefresher}, when one is started, calls {@link #refresh()} once a day.
  *
  * <p>Thread-safe. Lives in {@code token} rather than the root package because the root facade
  * depends on this package; the reverse would be a package cycle.
@@ -35,7 +36,16 @@ public interface TokenService extends AutoCloseable {
      */
     CompletableFuture<AccessToken> accessTokenAsync();
 
-    /** Like {@link #accessTokenAsync()}, a login (if one is needed and none is running) runs on {@code executor}. */
+    /**
+     * Like {@link #accessTokenAsync()}, but a login (if one is needed and none is running) runs on
+     * {@code executor}; a login already running is joined and nothing is submitted. The calling
+     * thread only hands the task over, so it never waits, unless {@code executor} itself runs tasks
+     * on the caller (e.g. {@code Runnable::run}, or a pool's caller-runs policy when it is full).
+     * Cancelling the returned future never cancels the shared login, which completes, is cached
+     * and is told to the listeners. If {@code executor} refuses the task, the future fails with
+     * its {@link java.util.concurrent.RejectedExecutionException}. Non-async stages chained on the
+     * future run on the thread that completed the login.
+     */
     CompletableFuture<AccessToken> accessTokenAsync(Executor executor);
 
     /**
@@ -62,6 +72,18 @@ public interface TokenService extends AutoCloseable {
 
     /** The cached token if it is usable now; never logs in, never touches the network. */
     Optional<AccessToken> cached();
+
+    /**
+     * The extended token ({@code extended_token}), when the app has one: a long-lived (about a
+     * year) token for <em>read-only</em> API calls (market data, portfolio; no orders). It
+     * outlives the day's access token, so it may be present when {@link #cached()} is empty.
+     * Never logs in, never touches the network. A secret: never log it.
+     *
+     * <p>By default the extended token of the {@linkplain #cached() cached} token.
+     */
+    default Optional<String> extendedToken() {
+        return cached().flatMap(AccessToken::extendedToken);
+    }
 
     /** Tells {@code listener} about every new token from now on, until the registration is closed. */
     Registration addListener(TokenListener listener);

@@ -5,7 +5,12 @@
  * {@code exp}, else 03:30 Asia/Kolkata), and the token stores
  * ({@link io.github.upstoxtotp.token.InMemoryTokenStore}, {@link io.github.upstoxtotp.token.FileTokenStore}).
  *
- * <p>This package does not log in by itself: the service is given a
- * {@link io.github.upstoxtotp.token.TokenSource}. No token value is ever logged.
+ * <p>The service also keeps the year-long, read-only extended token
+ * ({@link io.github.upstoxtotp.token.TokenService#extendedToken()}), and
+ * {@link io.github.upstoxtotp.token.ScheduledRefresher} can log in ahead of need once a day.
+ *
+ * <p>The service does not log in by itself: it is given a
+ * {@link io.github.upstoxtotp.token.TokenSource}, and logs in when asked (or when the refresher,
+ * if one was started, asks). No token value is ever logged.
  */
 package io.github.upstoxtotp.token;
