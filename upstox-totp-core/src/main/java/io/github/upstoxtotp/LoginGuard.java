@@ -1,42 +1,85 @@
 package io.github.upstoxtotp;
 
-import io.github.upstoxtotp.error.LoginStep;
+import io.github.upstoxtotp.error.LoginRefusedException;
+import io.github.upstoxtotp.error.ProtocolException;
 import io.github.upstoxtotp.error.UpstoxApiException;
+import io.github.upstoxtotp.token.ScheduledRefresher;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * Stops the token service from logging in again after Upstox rejected the account's
- * credentials: a wrong PIN (five lock the account), a wrong TOTP (attempts are counted), OTP
- * generation blocked. Without it an application that calls {@code accessToken()} in a retry
- * loop would send the same wrong PIN until the account locks. Transport failures and other
- * errors are not remembered: the next call tries again.
- *
- * <p>Cleared by {@link UpstoxTotp#resetSession()}, which is the user saying "I fixed it".
+ * Stops the client from logging in again when doing so could harm the account. Without it, an
+ * application that calls {@code accessToken()} in a retry loop would re-send a wrong PIN until
+ * the account locks, or request OTPs until OTP generation is blocked for 10 minutes.
+ * <ul>
+ *   <li><b>Latched</b> until {@link UpstoxTotp#resetSession()} (the user saying "I fixed it"):
+ *       a credential rejection ({@link ScheduledRefresher#isCredentialRejection}: wrong PIN,
+ *       wrong TOTP, OTP generation blocked), and an answer of the other login-protocol variant
+ *       (a configuration error that no retry can fix). The same exception is thrown again
+ *       without touching the network.</li>
+ *   <li><b>Budget:</b> after {@value #MAX_FAILURES} failed logins of any kind within
+ *       {@link #WINDOW}, further logins are refused with {@link LoginRefusedException} until the
+ *       oldest failure leaves the window (or {@code resetSession()}); each login asks for an OTP,
+ *       and a few OTP requests in a short time block OTP generation.</li>
+ * </ul>
+ * Thread-safe.
  */
 final class LoginGuard {
-    private volatile UpstoxApiException rejection;
+    static final int MAX_FAILURES = 3;
+    static final Duration WINDOW = Duration.ofMinutes(10);
 
-    void check() {
-        UpstoxApiException r = rejection;
-        if (r != null) {
-            throw r;
+    private final Clock clock;
+    private final Deque<Instant> failures = new ArrayDeque<>();
+    private RuntimeException latched;
+
+    LoginGuard(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized void check() {
+        if (latched != null) {
+            throw latched;
+        }
+        Instant now = clock.instant();
+        while (!failures.isEmpty() && !failures.peekFirst().plus(WINDOW).isAfter(now)) {
+            failures.removeFirst();
+        }
+        if (failures.size() >= MAX_FAILURES) {
+            Instant retryAt = failures.peekFirst().plus(WINDOW);
+            throw new LoginRefusedException(failures.size() + " logins failed in the last " + WINDOW.toMinutes()
+                    + " minutes; not trying again before " + retryAt + " so that OTP generation is not blocked"
+                    + " (each login requests an OTP). Fix the cause, then call resetSession() to try at once.",
+                    retryAt, null);
         }
     }
 
-    void record(RuntimeException e) {
-        if (e instanceof UpstoxApiException api && isCredentialRejection(api)) {
-            rejection = api;
+    synchronized void record(RuntimeException e) {
+        if (mustNotRepeat(e)) {
+            latched = e;
         }
+        failures.addLast(clock.instant());
     }
 
-    void clear() {
-        rejection = null;
+    synchronized void clear() {
+        latched = null;
+        failures.clear();
+    }
+
+    /** True for failures that a repeated login would only make worse. */
+    static boolean mustNotRepeat(Throwable e) {
+        if (ScheduledRefresher.isCredentialRejection(e)) {
+            return true;
+        }
+        // ProtocolMismatch's advice names the setting: the other variant answered, so every retry
+        // would request another OTP and fail the same way.
+        return e instanceof ProtocolException && String.valueOf(e.getMessage()).contains("UPSTOX_LOGIN_PROTOCOL");
     }
 
     static boolean isCredentialRejection(UpstoxApiException e) {
-        LoginStep step = e.step();
-        if (step == LoginStep.PIN_2FA || step == LoginStep.TOTP_VERIFY) {
-            return e.httpStatus() != 429 && e.httpStatus() < 500;
-        }
-        return e.code().map(c -> c.equals("1017069") || c.equals("1017106")).orElse(false);
+        return ScheduledRefresher.isCredentialRejection(e);
     }
 }

@@ -5,7 +5,6 @@ import io.github.upstoxtotp.auth.LoginMachine;
 import io.github.upstoxtotp.auth.LoginProtocol;
 import io.github.upstoxtotp.auth.StepTransport;
 import io.github.upstoxtotp.config.UpstoxTotpConfig;
-import io.github.upstoxtotp.error.UpstoxApiException;
 import io.github.upstoxtotp.model.AccessToken;
 import io.github.upstoxtotp.model.AccessTokenData;
 import io.github.upstoxtotp.model.JsonExportable;
@@ -63,7 +62,7 @@ public final class UpstoxTotp implements AutoCloseable {
     private final CachingTokenService tokens;
     private final ScheduledRefresher refresher;
     private final boolean refreshExtendedToken;
-    private final LoginGuard guard = new LoginGuard();
+    private final LoginGuard guard;
     private final AppToken appToken;
     private final Object sessionLock = new Object();
     private LoginMachine session;
@@ -75,6 +74,7 @@ public final class UpstoxTotp implements AutoCloseable {
         this.http = PortProviders.resolveHttp(b.http);
         this.json = PortProviders.resolveJson(b.json);
         this.clock = b.clock;
+        this.guard = new LoginGuard(clock);
         this.protocol = b.protocol != null ? b.protocol : LoginProtocol.byName(config.loginProtocol());
         this.listener = b.listener;
         this.requestId = LoginMachine.newRequestId();
@@ -96,8 +96,8 @@ public final class UpstoxTotp implements AutoCloseable {
     }
 
     private ScheduledRefresher startRefresher(Consumer<ScheduledRefresherBuilder> settings) {
-        ScheduledRefresherBuilder r = ScheduledRefresher.builder(tokens).clock(clock).stopWhen(e ->
-                e instanceof UpstoxApiException && LoginGuard.isCredentialRejection((UpstoxApiException) e));
+        ScheduledRefresherBuilder r = ScheduledRefresher.builder(tokens).clock(clock)
+                .stopWhen(LoginGuard::mustNotRepeat);
         try {
             settings.accept(r);
             return r.start();
@@ -163,7 +163,8 @@ public final class UpstoxTotp implements AutoCloseable {
 
     /**
      * Forgets the step-by-step session (cookies, progress, a remembered failure), and lifts the
-     * guard that stops logins after the account's credentials were rejected. The cached token
+     * guard that stops logins after the account's credentials were rejected or after repeated
+     * failures (see {@link io.github.upstoxtotp.error.LoginRefusedException}). The cached token
      * stays; see {@link TokenService#invalidate()}.
      */
     public void resetSession() {

@@ -289,4 +289,19 @@ public abstract class SimulatedLoginContract {
         assertTrue(sim.isValidAccessToken(client.accessToken().value()), "the next call logs in again");
         assertEquals(Duration.ZERO, client.config().sleepTime());
     }
+
+    @Test
+    void threeFailedLoginsInTenMinutesRefuseAFourthSoOtpGenerationIsNotBlocked() {
+        UpstoxTotp client = demoClient();
+        for (int i = 0; i < 3; i++) {
+            sim.failNext(SimulatorEndpoint.OAUTH_AUTHORIZE, io.github.upstoxtotp.port.HttpResponse.of(503,
+                    io.github.upstoxtotp.port.HttpHeaders.of("content-type", "text/html"), "<html>busy</html>"));
+            assertThrows(io.github.upstoxtotp.error.UpstoxTotpException.class, client::accessToken);
+        }
+        assertThrows(io.github.upstoxtotp.error.LoginRefusedException.class, client::accessToken);
+        assertEquals(3, sim.requestCount(SimulatorEndpoint.OTP_GENERATE), "the refused login requested no OTP");
+
+        now.set(NOW.plus(Duration.ofMinutes(11)));
+        assertTrue(sim.isValidAccessToken(client.accessToken().value()), "allowed again once the window passed");
+    }
 }
