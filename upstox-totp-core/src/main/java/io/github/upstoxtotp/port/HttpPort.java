@@ -20,7 +20,11 @@ package io.github.upstoxtotp.port;
  *   <li><b>Timeout:</b> {@link HttpRequest#timeout()} bounds connecting and waiting for
  *       the response.</li>
  *   <li><b>Logging:</b> adapters log nothing that could hold a secret (bodies, cookie and
- *       authorization headers, query strings).</li>
+ *       authorization headers, query strings). The library an adapter wraps may have loggers of
+ *       its own that print raw traffic: Apache HttpClient's {@code org.apache.hc.client5.http.wire}
+ *       and {@code org.apache.hc.client5.http.headers} print bodies (the PIN), cookies and tokens
+ *       at DEBUG. An adapter cannot switch them off through SLF4J; applications must keep them
+ *       below DEBUG (the CLI does). See RELIABILITY.md.</li>
  * </ul>
  */
 public interface HttpPort extends AutoCloseable {

@@ -38,9 +38,11 @@ import java.util.function.Predicate;
  *       which the write is skipped and logged).</li>
  *   <li><b>Refusal:</b> a file owned by another user, writable by group or others, or not a regular
  *       file is not read and not written; a WARN names the path and the reason.</li>
- *   <li><b>Never fatal:</b> a missing file is empty; an unreadable, empty, truncated or corrupt one
- *       is logged (WARN, content never quoted) and treated as empty, and the next save replaces it.
- *       Entries that do not make sense are skipped. Write failures are logged.</li>
+ *   <li><b>Never fatal:</b> a missing file is empty; an empty, truncated or corrupt one is logged
+ *       (WARN, content never quoted) and treated as empty, and the next save replaces it. One that
+ *       cannot be read (permissions, I/O error) is refused like the above, so that the valid tokens
+ *       it may hold are never replaced. Entries that do not make sense are skipped. Write failures
+ *       are logged.</li>
  * </ul>
  * Token values are never logged. Thread-safe.
  */
@@ -155,7 +157,12 @@ public final class FileTokenStore implements TokenStore {
         } catch (TokenFileCodec.NotATokenFile e) {
             LOG.warn("token file {} is not a valid token file ({}); treated as empty", file, e.getMessage());
             return Optional.of(Map.of());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // not "empty": replacing a file we could not read would lose the valid tokens it may hold
+            LOG.warn("token file {} cannot be read ({}); not using it (nothing will be read from or written to it)", file,
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        } catch (RuntimeException e) {
             LOG.warn("token file {} cannot be read ({}); treated as empty", file, e.getClass().getSimpleName());
             return Optional.of(Map.of());
         }

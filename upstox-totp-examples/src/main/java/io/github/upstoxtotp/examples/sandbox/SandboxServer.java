@@ -178,7 +178,16 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange, URI base) {
         try {
-            byte[] body = readBounded(exchange);
+            byte[] body;
+            try {
+                body = readBounded(exchange);
+            } catch (IOException unreadable) {
+                // a body the JDK cannot decode (bad chunking, a length it refused): the client's fault
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                exchange.getResponseHeaders().set("Connection", "close");
+                write(exchange, 400, "malformed request body\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (body == null) {
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
                 exchange.getResponseHeaders().set("Connection", "close");
