@@ -5,14 +5,11 @@ import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.error.ProtocolException;
 import io.github.upstoxtotp.error.UpstoxApiException;
 import io.github.upstoxtotp.port.TransportException;
+import io.github.upstoxtotp.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,23 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginGuardTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T03:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T03:00:00Z"));
     private final LoginGuard guard = new LoginGuard(clock);
 
     private static UpstoxApiException wrongPin() {
@@ -49,7 +30,7 @@ class LoginGuardTest {
         UpstoxApiException pin = wrongPin();
         guard.record(pin);
         assertSame(pin, assertThrows(UpstoxApiException.class, guard::check));
-        now.set(now.get().plus(Duration.ofDays(1)));
+        clock.advance(Duration.ofDays(1));
         assertSame(pin, assertThrows(UpstoxApiException.class, guard::check), "time does not fix a wrong PIN");
         guard.clear();
         assertDoesNotThrow(guard::check);
@@ -77,16 +58,16 @@ class LoginGuardTest {
         TransportException refused = new TransportException(TransportException.Kind.IO, "reset");
         guard.record(refused);
         assertDoesNotThrow(guard::check);
-        now.set(now.get().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         guard.record(refused);
         assertDoesNotThrow(guard::check);
-        now.set(now.get().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         guard.record(refused);
         LoginRefusedException refusal = assertThrows(LoginRefusedException.class, guard::check);
         assertEquals(Instant.parse("2026-11-23T03:10:00Z"), refusal.retryAt().orElseThrow());
         assertTrue(refusal.getMessage().contains("resetSession()"), refusal.getMessage());
 
-        now.set(Instant.parse("2026-11-23T03:10:00Z"));
+        clock.set(Instant.parse("2026-11-23T03:10:00Z"));
         assertDoesNotThrow(guard::check, "the oldest failure has left the window");
     }
 

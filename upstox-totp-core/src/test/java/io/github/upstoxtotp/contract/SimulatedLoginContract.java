@@ -14,6 +14,7 @@ import io.github.upstoxtotp.model.ApiResponse;
 import io.github.upstoxtotp.model.OtpGeneration;
 import io.github.upstoxtotp.port.HttpPort;
 import io.github.upstoxtotp.port.JsonPort;
+import io.github.upstoxtotp.testing.MutableClock;
 import io.github.upstoxtotp.testing.SimulatedAccount;
 import io.github.upstoxtotp.testing.SimulatedUpstox;
 import io.github.upstoxtotp.testing.SimulatorEndpoint;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +35,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,23 +55,7 @@ public abstract class SimulatedLoginContract {
 
     protected abstract JsonPort createJson();
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(NOW);
 
     private JsonPort json;
     private SimulatedUpstox sim;
@@ -135,7 +118,7 @@ public abstract class SimulatedLoginContract {
     void anExpiredTokenCausesExactlyOneNewLogin() {
         UpstoxTotp client = demoClient();
         AccessToken first = client.accessToken();
-        now.set(Instant.parse("2026-11-23T22:30:00Z")); // 04:00 IST next day: yesterday's token is dead
+        clock.set(Instant.parse("2026-11-23T22:30:00Z")); // 04:00 IST next day: yesterday's token is dead
         assertTrue(client.tokenService().cached().isEmpty());
         AccessToken second = client.accessToken();
         assertNotEquals(first.value(), second.value());
@@ -301,7 +284,7 @@ public abstract class SimulatedLoginContract {
         assertThrows(io.github.upstoxtotp.error.LoginRefusedException.class, client::accessToken);
         assertEquals(3, sim.requestCount(SimulatorEndpoint.OTP_GENERATE), "the refused login requested no OTP");
 
-        now.set(NOW.plus(Duration.ofMinutes(11)));
+        clock.set(NOW.plus(Duration.ofMinutes(11)));
         assertTrue(sim.isValidAccessToken(client.accessToken().value()), "allowed again once the window passed");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.token;
 
+import io.github.upstoxtotp.testing.MutableClock;
 import io.github.upstoxtotp.model.AccessToken;
 import org.junit.jupiter.api.Test;
 

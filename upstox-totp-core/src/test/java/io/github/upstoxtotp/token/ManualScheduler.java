@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.token;
 
+import io.github.upstoxtotp.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.token;
 
+import io.github.upstoxtotp.testing.MutableClock;
 import io.github.upstoxtotp.error.LoginStep;
 import io.github.upstoxtotp.error.ProtocolException;
 import io.github.upstoxtotp.error.UpstoxApiException;

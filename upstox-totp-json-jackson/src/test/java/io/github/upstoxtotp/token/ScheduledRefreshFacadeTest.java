@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.token;
 
+import io.github.upstoxtotp.testing.MutableClock;
 import io.github.upstoxtotp.UpstoxTotp;
 import io.github.upstoxtotp.config.UpstoxTotpConfig;
 import io.github.upstoxtotp.error.UpstoxApiException;
