@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.http.apache;
 
+import io.github.upstoxtotp.token.FakeTokenService;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -7,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.github.upstoxtotp.http.apache.FakeTokenService.token;
+import static io.github.upstoxtotp.token.FakeTokenService.token;
 import static io.github.upstoxtotp.port.contract.HttpPortContractSupport.assertNoSecretIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

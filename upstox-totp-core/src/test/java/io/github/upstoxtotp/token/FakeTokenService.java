@@ -1,9 +1,6 @@
-package io.github.upstoxtotp.http.okhttp;
+package io.github.upstoxtotp.token;
 
 import io.github.upstoxtotp.model.AccessToken;
-import io.github.upstoxtotp.token.Registration;
-import io.github.upstoxtotp.token.TokenListener;
-import io.github.upstoxtotp.token.TokenService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * A {@link TokenService} that hands out scripted tokens, one per "login", and records what it was
- * asked. Once the script runs out, each login repeats the last token. Thread-safe (synchronized).
+ * asked: shared through core's test-jar by the modules whose interceptors call a token service.
+ * Once the script runs out, each login repeats the last token. Thread-safe (synchronized).
  */
-final class FakeTokenService implements TokenService {
+public final class FakeTokenService implements TokenService {
     private final List<Supplier<String>> logins;
     private final List<String> invalidated = new ArrayList<>();
     private int loginCount;
@@ -28,7 +26,7 @@ final class FakeTokenService implements TokenService {
     }
 
     /** Logins hand out {@code values} in turn, then the last one again and again. */
-    static FakeTokenService handingOut(String... values) {
+    public static FakeTokenService handingOut(String... values) {
         List<Supplier<String>> script = new ArrayList<>();
         for (String value : values) {
             script.add(() -> value);
@@ -37,7 +35,7 @@ final class FakeTokenService implements TokenService {
     }
 
     /** The first login hands out {@code first}; every later login throws {@code failure}. */
-    static FakeTokenService thenFailing(String first, RuntimeException failure) {
+    public static FakeTokenService thenFailing(String first, RuntimeException failure) {
         List<Supplier<String>> script = new ArrayList<>();
         script.add(() -> first);
         script.add(() -> {
@@ -47,23 +45,23 @@ final class FakeTokenService implements TokenService {
     }
 
     /** Every login throws {@code failure}. */
-    static FakeTokenService failing(RuntimeException failure) {
+    public static FakeTokenService failing(RuntimeException failure) {
         return new FakeTokenService(List.of(() -> {
             throw failure;
         }));
     }
 
-    static AccessToken token(String value) {
+    public static AccessToken token(String value) {
         Instant now = Instant.now();
         return new AccessToken(value, null, "USER1", now, now.plus(Duration.ofHours(1)));
     }
 
-    synchronized int logins() {
+    public synchronized int logins() {
         return loginCount;
     }
 
     /** The values passed to {@link #invalidate(AccessToken)}, in order. */
-    synchronized List<String> invalidated() {
+    public synchronized List<String> invalidated() {
         return List.copyOf(invalidated);
     }
 
