@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.github.upstoxtotp.port.JsonInput;
 import io.github.upstoxtotp.port.JsonException;
 import io.github.upstoxtotp.port.JsonPort;
 import io.github.upstoxtotp.port.JsonValue;
@@ -108,7 +109,7 @@ public final class JacksonJsonPort implements JsonPort {
     @Override
     public JsonValue parse(byte[] utf8) {
         Objects.requireNonNull(utf8, "utf8");
-        int invalid = Utf8Input.firstInvalid(utf8);
+        int invalid = JsonInput.firstInvalid(utf8);
         if (invalid >= 0) {
             throw fail("invalid UTF-8", utf8, invalid);
         }
@@ -170,7 +171,7 @@ public final class JacksonJsonPort implements JsonPort {
     }
 
     private static JsonException fail(String problem, byte[] input, int offset) {
-        long[] lineColumn = Utf8Input.lineAndColumn(input, offset);
+        long[] lineColumn = JsonInput.lineAndColumn(input, offset);
         return new JsonException(problem, lineColumn[0], lineColumn[1], offset, null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.upstoxtotp.port.JsonInput;
 import io.github.upstoxtotp.port.JsonArray;
 import io.github.upstoxtotp.port.JsonBoolean;
 import io.github.upstoxtotp.port.JsonException;
@@ -148,7 +149,7 @@ final class JacksonTreeReader {
                 steps.add(currentNameOrNull());
             }
         }
-        return PathText.render(steps);
+        return JsonInput.path(steps);
     }
 
     private String currentNameOrNull() {

@@ -1,5 +1,6 @@
 package io.github.upstoxtotp.json.moshi;
 
+import io.github.upstoxtotp.port.JsonInput;
 import io.github.upstoxtotp.port.JsonException;
 import io.github.upstoxtotp.port.JsonPort;
 import io.github.upstoxtotp.port.JsonValue;
@@ -47,9 +48,9 @@ public final class MoshiJsonPort implements JsonPort {
     @Override
     public JsonValue parse(String text) {
         Objects.requireNonNull(text, "text");
-        int unpaired = Utf8Input.firstUnpairedSurrogate(text);
+        int unpaired = JsonInput.firstUnpairedSurrogate(text);
         if (unpaired >= 0) {
-            long[] lineColumn = Utf8Input.lineAndColumn(text, unpaired);
+            long[] lineColumn = JsonInput.lineAndColumn(text, unpaired);
             throw new JsonException("unpaired surrogate character", lineColumn[0], lineColumn[1], unpaired, null);
         }
         return MoshiTreeReader.read(text.getBytes(StandardCharsets.UTF_8), text);
@@ -59,7 +60,7 @@ public final class MoshiJsonPort implements JsonPort {
     @Override
     public JsonValue parse(byte[] utf8) {
         Objects.requireNonNull(utf8, "utf8");
-        int invalid = Utf8Input.firstInvalid(utf8);
+        int invalid = JsonInput.firstInvalid(utf8);
         if (invalid >= 0) {
             throw positioned("invalid UTF-8", utf8, null, invalid);
         }
@@ -97,11 +98,11 @@ public final class MoshiJsonPort implements JsonPort {
     /** A {@link JsonException} at a byte offset, reported in chars when the input was a String. */
     static JsonException positioned(String problem, byte[] input, String text, long byteOffset) {
         if (text == null) {
-            long[] lineColumn = Utf8Input.lineAndColumn(input, byteOffset);
+            long[] lineColumn = JsonInput.lineAndColumn(input, byteOffset);
             return new JsonException(problem, lineColumn[0], lineColumn[1], byteOffset, null);
         }
-        int chars = Utf8Input.charOffset(text, byteOffset);
-        long[] lineColumn = Utf8Input.lineAndColumn(text, chars);
+        int chars = JsonInput.charOffset(text, byteOffset);
+        long[] lineColumn = JsonInput.lineAndColumn(text, chars);
         return new JsonException(problem, lineColumn[0], lineColumn[1], chars, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.upstoxtotp.json.moshi;
 
 import com.squareup.moshi.JsonReader;
+import io.github.upstoxtotp.port.JsonInput;
 import io.github.upstoxtotp.port.JsonArray;
 import io.github.upstoxtotp.port.JsonBoolean;
 import io.github.upstoxtotp.port.JsonException;
@@ -300,7 +301,7 @@ final class MoshiTreeReader {
     }
 
     private String path() {
-        return PathText.render(path);
+        return JsonInput.path(path);
     }
 
     /** One reader's view: a buffer holding input[base, base + size). */

@@ -1,18 +1,74 @@
-package io.github.upstoxtotp.json.moshi;
+package io.github.upstoxtotp.port;
+
+import java.util.List;
 
 /**
- * Checks Moshi does not make (okio decodes malformed UTF-8 to U+FFFD and encodes unpaired
- * surrogates as {@code ?}, silently), and positions in the raw input.
+ * Input rules every {@link JsonPort} adapter needs and no JSON library gets quite right: strict
+ * UTF-8 (RFC 3629), positions in raw input, and JSON paths for error messages that never copy
+ * arbitrary input into a message. They live once here, in the core, rather than once per adapter.
  */
-final class Utf8Input {
-    private Utf8Input() {
+public final class JsonInput {
+
+    private static final int MAX_SHOWN_NAME = 32;
+    private static final int SHOWN_STEPS_EACH_END = 8;
+
+    
+
+    /**
+     * Appends {@code .name} for short identifier-like names; any other name (it came from the
+     * input and might be anything) is shown only by its length, as {@code ['<N chars>']}.
+     */
+    private static void appendName(StringBuilder sb, String name) {
+        if (isPlain(name)) {
+            sb.append('.').append(name);
+        } else {
+            sb.append("['<").append(name.length()).append(" chars>']");
+        }
     }
+
+    /**
+     * {@code $} followed by the steps (member names as {@code appendName}, indexes as {@code [i]});
+     * a path deeper than 16 steps shows its first and last 8 around {@code …}.
+     */
+    public static String path(List<Object> steps) {
+        StringBuilder sb = new StringBuilder("$");
+        int n = steps.size();
+        for (int i = 0; i < n; i++) {
+            if (n > 2 * SHOWN_STEPS_EACH_END && i == SHOWN_STEPS_EACH_END) {
+                sb.append('…');
+                i = n - SHOWN_STEPS_EACH_END;
+            }
+            Object step = steps.get(i);
+            if (step instanceof Integer index) {
+                sb.append('[').append(index).append(']');
+            } else if (step instanceof String name) {
+                appendName(sb, name);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isPlain(String name) {
+        if (name.isEmpty() || name.length() > MAX_SHOWN_NAME) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && c >= '0' && c <= '9';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    
 
     /**
      * Offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629:
      * no overlong forms, no encoded surrogates, nothing above U+10FFFF, nothing cut off), or -1.
      */
-    static int firstInvalid(byte[] b) {
+    public static int firstInvalid(byte[] b) {
         int i = 0;
         int n = b.length;
         while (i < n) {
@@ -63,7 +119,7 @@ final class Utf8Input {
     }
 
     /** Index of the first unpaired surrogate in {@code s}, or -1: such text has no UTF-8 form. */
-    static int firstUnpairedSurrogate(String s) {
+    public static int firstUnpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -80,7 +136,7 @@ final class Utf8Input {
     }
 
     /** The char index in {@code s} whose UTF-8 encoding starts at {@code byteOffset} (s has no unpaired surrogates). */
-    static int charOffset(String s, long byteOffset) {
+    public static int charOffset(String s, long byteOffset) {
         long bytes = 0;
         int i = 0;
         while (i < s.length() && bytes < byteOffset) {
@@ -101,7 +157,7 @@ final class Utf8Input {
     }
 
     /** 1-based line and column (in bytes) of {@code offset}. */
-    static long[] lineAndColumn(byte[] b, long offset) {
+    public static long[] lineAndColumn(byte[] b, long offset) {
         long line = 1;
         long lineStart = 0;
         for (int i = 0; i < offset && i < b.length; i++) {
@@ -114,7 +170,7 @@ final class Utf8Input {
     }
 
     /** 1-based line and column (in chars) of {@code offset}. */
-    static long[] lineAndColumn(String s, int offset) {
+    public static long[] lineAndColumn(String s, int offset) {
         long line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset && i < s.length(); i++) {
@@ -124,5 +180,8 @@ final class Utf8Input {
             }
         }
         return new long[] {line, offset - lineStart + 1L};
+    }
+
+    private JsonInput() {
     }
 }
