@@ -79,6 +79,33 @@ public final class HttpHeaders {
         return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Checks that a field can be sent as it is: the name an RFC 9110 token, the value visible
+     * ASCII, space or tab. Transports call it on every outgoing field, so that a CR/LF cannot
+     * smuggle a header in and no library rewrites a value behind our back. Received fields are
+     * not checked (a server may send obs-text). The message names the header and the position,
+     * never the value, which may be a credential.
+     *
+     * @throws IllegalArgumentException if the field cannot be sent
+     */
+    public static void checkSendable(Field field) {
+        String name = field.name();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+                throw new IllegalArgumentException("header name is not an HTTP token (character " + i + ")");
+            }
+        }
+        String value = field.value();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+                throw new IllegalArgumentException("header " + name + " has a character at " + i
+                        + " that cannot be sent (control or non-ASCII)");
+            }
+        }
+    }
+
     /** All fields, in order. */
     public List<Field> fields() {
         return fields;

@@ -196,7 +196,7 @@ public final class ApacheHttpPort implements HttpPort {
     private static HttpUriRequestBase toApache(HttpRequest request) {
         HttpUriRequestBase message = new HttpUriRequestBase(request.method(), request.uri());
         for (HttpHeaders.Field field : request.headers().fields()) {
-            checkHeader(field);
+            HttpHeaders.checkSendable(field);
             // the transport frames the body itself; a stale length would corrupt the exchange
             if (field.name().equalsIgnoreCase("Content-Length") || field.name().equalsIgnoreCase("Transfer-Encoding")) {
                 continue;
@@ -294,24 +294,6 @@ public final class ApacheHttpPort implements HttpPort {
 
     private static long millis(Duration timeout) {
         return timeout.compareTo(Duration.ofMillis(MAX_TIMEOUT_MILLIS)) > 0 ? MAX_TIMEOUT_MILLIS : Math.max(1, timeout.toMillis());
-    }
-
-    private static void checkHeader(HttpHeaders.Field field) {
-        String name = field.name();
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("header name is not an HTTP token (character " + i + ")");
-            }
-        }
-        String value = field.value();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-                throw new IllegalArgumentException("header " + name + " has a character at " + i
-                        + " that cannot be sent (control or non-ASCII)");
-            }
-        }
     }
 
     /** Keeps nothing, so a client built with cookie management still adds no Cookie header. */

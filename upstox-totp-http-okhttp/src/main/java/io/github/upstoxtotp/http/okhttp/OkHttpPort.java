@@ -156,7 +156,7 @@ public final class OkHttpPort implements HttpPort {
         }
         Headers.Builder headers = new Headers.Builder();
         for (HttpHeaders.Field field : request.headers().fields()) {
-            checkHeader(field);
+            HttpHeaders.checkSendable(field);
             // the transport frames the body itself; a stale length would corrupt the exchange
             if (field.name().equalsIgnoreCase("Content-Length") || field.name().equalsIgnoreCase("Transfer-Encoding")) {
                 continue;
@@ -249,24 +249,6 @@ public final class OkHttpPort implements HttpPort {
 
     private static int millis(Duration timeout) {
         return timeout.compareTo(Duration.ofMillis(MAX_TIMEOUT_MILLIS)) > 0 ? MAX_TIMEOUT_MILLIS : (int) Math.max(1, timeout.toMillis());
-    }
-
-    private static void checkHeader(HttpHeaders.Field field) {
-        String name = field.name();
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("header name is not an HTTP token (character " + i + ")");
-            }
-        }
-        String value = field.value();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-                throw new IllegalArgumentException("header " + name + " has a character at " + i
-                        + " that cannot be sent (control or non-ASCII)");
-            }
-        }
     }
 
     /** Per-call state, carried as the request's tag. */
