@@ -13,7 +13,13 @@ import java.util.Arrays;
  * which halves the compressions for a TOTP-sized message. If the provider cannot clone a
  * digest, the key blocks are kept and fed to a fresh digest each time instead.
  *
- * <p>Immutable after construction and thread-safe: the template digests are only ever cloned.
+ * <p>For HMAC-SHA1 of a counter (every HOTP/TOTP code with the default algorithm),
+ * {@link #truncatedOfCounter(long)} goes further: the two SHA-1 states after the key blocks are
+ * kept as plain words, and the two remaining compressions run in {@link Sha1} on local variables,
+ * so a code costs no clone and no allocation at all.
+ *
+ * <p>Immutable after construction and thread-safe: the template digests are only ever cloned,
+ * the SHA-1 states only ever read.
  */
 final class Hmac {
     private static final byte IPAD = 0x36;
@@ -25,6 +31,9 @@ final class Hmac {
     // only for providers whose digests cannot be cloned; null otherwise
     private final byte[] innerBlock;
     private final byte[] outerBlock;
+    // HMAC-SHA1 only: the SHA-1 states after the key XOR ipad / opad blocks; null for other algorithms
+    private final int[] sha1Inner;
+    private final int[] sha1Outer;
 
     Hmac(HmacAlgorithm algorithm, byte[] key) {
         this(algorithm, key, true);
@@ -49,6 +58,13 @@ final class Hmac {
         }
         inner.update(ipad);
         outer.update(opad);
+        if (algorithm == HmacAlgorithm.SHA1) {
+            this.sha1Inner = Sha1.compress(Sha1.INITIAL_STATE, ipad);
+            this.sha1Outer = Sha1.compress(Sha1.INITIAL_STATE, opad);
+        } else {
+            this.sha1Inner = null;
+            this.sha1Outer = null;
+        }
         if (cloneStates && canClone(inner) && canClone(outer)) {
             Arrays.fill(ipad, (byte) 0);
             Arrays.fill(opad, (byte) 0);
@@ -78,6 +94,25 @@ final class Hmac {
             counter >>>= 8;
         }
         mac(out, 8, out);
+    }
+
+    /**
+     * RFC 4226 5.3's dynamic truncation of HMAC(key, {@code counter} as 8 big-endian bytes): a
+     * 31-bit value. Allocates nothing for {@link HmacAlgorithm#SHA1}; other algorithms go through
+     * {@link #macOfCounter}.
+     */
+    int truncatedOfCounter(long counter) {
+        if (sha1Inner != null) {
+            return Sha1.truncatedHmacOfCounter(sha1Inner, sha1Outer, counter);
+        }
+        int macLength = algorithm.macLength();
+        byte[] mac = new byte[Math.max(8, macLength)];
+        macOfCounter(counter, mac);
+        int offset = mac[macLength - 1] & 0x0f;
+        return (mac[offset] & 0x7f) << 24
+                | (mac[offset + 1] & 0xff) << 16
+                | (mac[offset + 2] & 0xff) << 8
+                | (mac[offset + 3] & 0xff);
     }
 
     /** HMAC of {@code message[0..length)} into {@code out[0..macLength)}; the two may be the same array. */

@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public final class TotpGenerator {
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+    /** Leading zeros by count, 0 to 7. */
+    private static final String[] ZEROS = {"", "0", "00", "000", "0000", "00000", "000000", "0000000"};
 
     /** The digits setting when none is given. */
     public static final int DEFAULT_DIGITS = 6;
@@ -166,20 +168,20 @@ public final class TotpGenerator {
 
     /** RFC 4226 5.3: HMAC, dynamic truncation, modulo 10^digits. */
     private int truncatedValue(long counter) {
-        byte[] mac = new byte[Math.max(8, hmac.algorithm().macLength())];
-        hmac.macOfCounter(counter, mac);
-        int offset = mac[hmac.algorithm().macLength() - 1] & 0x0f;
-        int binary = (mac[offset] & 0x7f) << 24
-                | (mac[offset + 1] & 0xff) << 16
-                | (mac[offset + 2] & 0xff) << 8
-                | (mac[offset + 3] & 0xff);
-        return binary % POWERS_OF_TEN[digits];
+        return hmac.truncatedOfCounter(counter) % POWERS_OF_TEN[digits];
     }
 
+    /**
+     * {@code value} as exactly {@code digits} ASCII digits. Integer-to-text is the JDK's own
+     * (locale-independent) and the concatenation allocates the result and nothing else: no
+     * scratch array to copy from.
+     */
     private String format(int value) {
-        char[] chars = new char[digits];
-        writeDigits(value, chars);
-        return new String(chars);
+        int length = 1;
+        while (length < digits && value >= POWERS_OF_TEN[length]) {
+            length++;
+        }
+        return ZEROS[digits - length] + value;
     }
 
     // by hand rather than String.format: a default locale with other digits (Arabic, Devanagari) must not leak in

@@ -2,6 +2,7 @@ package io.github.upstoxtotp.totp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -39,6 +40,33 @@ class HmacTest {
             hmac.macOfCounter(counter, out);
             byte[] expected = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
             assertArrayEquals(expected, Arrays.copyOf(out, algorithm.macLength()), "counter " + counter);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HmacAlgorithm.class)
+    void truncatedOfCounterIsRfc4226sDynamicTruncationOfTheJcaMac(HmacAlgorithm algorithm) throws Exception {
+        // for SHA-1 this is the allocation-free path (Sha1's own compressions), so: every key
+        // length, below, at and above a block, and counters with every truncation offset
+        SplittableRandom random = new SplittableRandom(4226 + algorithm.ordinal());
+        Mac mac = Mac.getInstance(algorithm.jcaName());
+        int[] offsetsSeen = new int[16];
+        for (int keyLength = 1; keyLength <= 200; keyLength++) {
+            byte[] key = randomBytes(random, keyLength);
+            Hmac hmac = new Hmac(algorithm, key);
+            mac.init(new SecretKeySpec(key, algorithm.jcaName()));
+            for (long counter : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, random.nextLong(),
+                    random.nextLong(), random.nextLong(1L << 32), random.nextLong(1L << 32)}) {
+                byte[] expected = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
+                int offset = expected[expected.length - 1] & 0x0f;
+                offsetsSeen[offset]++;
+                int truncated = ByteBuffer.wrap(expected, offset, 4).getInt() & 0x7fffffff;
+                assertEquals(truncated, hmac.truncatedOfCounter(counter),
+                        algorithm + " key " + keyLength + " bytes, counter " + counter);
+            }
+        }
+        for (int offset = 0; offset < 16; offset++) {
+            assertTrue(offsetsSeen[offset] > 0, "offset " + offset + " never exercised");
         }
     }
 
