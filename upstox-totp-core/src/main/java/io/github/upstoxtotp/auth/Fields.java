@@ -22,6 +22,7 @@ import java.util.List;
  * ({@code "30"}, {@code "true"}) is accepted.
  */
 final class Fields {
+    private static final java.util.regex.Pattern INTEGER_TEXT = java.util.regex.Pattern.compile("-?[0-9]{1,19}");
     private final LoginStep step;
     private final JsonObject object;
     private final String path;
@@ -169,7 +170,7 @@ final class Fields {
         JsonNumber n;
         if (v instanceof JsonNumber num) {
             n = num;
-        } else if (v instanceof JsonString s && s.value().strip().matches("-?[0-9]{1,19}")) {
+        } else if (v instanceof JsonString s && INTEGER_TEXT.matcher(s.value().strip()).matches()) {
             n = JsonNumber.parse(s.value().strip());
         } else {
             throw wrongType(name, type, v);

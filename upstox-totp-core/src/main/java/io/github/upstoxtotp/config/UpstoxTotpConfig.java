@@ -44,6 +44,7 @@ public final class UpstoxTotpConfig {
     private final Secret password;
     private final Secret pinCode;
     private final Secret totpSecret;
+    private volatile io.github.upstoxtotp.totp.TotpGenerator totpGenerator;
     private final String clientId;
     private final Secret clientSecret;
     private final URI redirectUri;
@@ -151,12 +152,18 @@ public final class UpstoxTotpConfig {
      * characters are wiped once the key is derived.
      */
     public io.github.upstoxtotp.totp.TotpGenerator totpGenerator() {
-        char[] chars = totpSecret.revealChars();
-        try {
-            return io.github.upstoxtotp.totp.TotpGenerator.forBase32Secret(chars);
-        } finally {
-            java.util.Arrays.fill(chars, '\0');
+        // Derived once: every login and currentTotp() need it, and deriving re-reads the secret.
+        io.github.upstoxtotp.totp.TotpGenerator g = totpGenerator;
+        if (g == null) {
+            char[] chars = totpSecret.revealChars();
+            try {
+                g = io.github.upstoxtotp.totp.TotpGenerator.forBase32Secret(chars);
+            } finally {
+                java.util.Arrays.fill(chars, '\0');
+            }
+            totpGenerator = g;
         }
+        return g;
     }
 
     /** The developer app's API key (UPSTOX_CLIENT_ID). */
