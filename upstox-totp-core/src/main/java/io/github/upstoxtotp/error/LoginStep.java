@@ -26,6 +26,14 @@ public enum LoginStep {
         this.label = label;
     }
 
+    /**
+     * True for the steps sent to the login service (steps 2-5), the host whose counters block
+     * OTP generation and lock PINs; the dialog and the token exchange go to the API host.
+     */
+    public boolean onLoginService() {
+        return this != AUTHORIZATION_DIALOG && this != TOKEN_EXCHANGE;
+    }
+
     /** Human-readable name, e.g. {@code "PIN verification"}. */
     public String label() {
         return label;

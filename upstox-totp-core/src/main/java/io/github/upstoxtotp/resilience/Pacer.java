@@ -13,20 +13,20 @@ import java.util.function.LongSupplier;
  * <p>Why not simply {@code limitForPeriod=1, limitRefreshPeriod=sleepTime}: Resilience4j's
  * {@code AtomicRateLimiter} counts permits in fixed cycles measured from its creation, so a request
  * at the end of one cycle and the next at the start of the following cycle can be nanoseconds
- * apart. Instead the period is a tenth of {@code sleepTime} (rounded up) with one permit per
+ * apart. Instead the period is a hundredth of {@code sleepTime} (rounded up) with one permit per
  * period, and every request, as it is let through, also reserves the next {@value #SUBDIVISIONS}
  * permits. Those reserved permits are a debt that only time pays back, so the next request's
  * permit is due no earlier than {@value #SUBDIVISIONS} whole periods after the end of the period
  * this request was let through in: strictly more than {@code sleepTime} later, and, for requests
- * that come back to back, at most {@code sleepTime + sleepTime/10} later. A request arriving when
+ * that come back to back, at most {@code sleepTime + sleepTime/100} later. A request arriving when
  * the limiter is idle is let through at once; nothing waits after a request.
  *
  * <p>Reservations are made under a lock (permit and debt together, so two threads cannot
  * interleave), the wait itself outside it, through the {@link Sleeper}.
  */
 final class Pacer {
-    /** Periods per {@code sleepTime}: bounds the overshoot of back-to-back requests at 10 %. */
-    static final int SUBDIVISIONS = 10;
+    /** Periods per {@code sleepTime}: bounds the overshoot of back-to-back requests at 1 %. */
+    static final int SUBDIVISIONS = 100;
     /** Longer than any queue of logins could need; a reservation that would exceed it is refused. */
     private static final Duration RESERVATION_TIMEOUT = Duration.ofDays(1);
 

@@ -121,7 +121,11 @@ public final class ResilientStepTransport implements StepTransport {
             if (previous != null && previous.waitNanos() > 0) {
                 sleeper.sleepNanos(previous.waitNanos());
             }
-            pacer.awaitTurn();
+            if (step.onLoginService()) {
+                // DESIGN.md: pacing spaces login-service calls; the dialog's GET (and the browser-speed
+                // redirect hops behind it) and the token exchange go to the API host
+                pacer.awaitTurn();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (previous != null) {

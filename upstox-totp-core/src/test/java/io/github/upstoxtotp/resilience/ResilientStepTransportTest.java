@@ -221,9 +221,9 @@ class ResilientStepTransportTest {
                 .nanoTime(time::nanoTime).sleeper(nanos -> {
                     throw new InterruptedException();
                 }).build();
-        t.send(LoginStep.AUTHORIZATION_DIALOG, request("GET")); // first request: no wait
+        t.send(LoginStep.OTP_GENERATE, request("GET")); // first paced request: no wait
         try {
-            TransportException e = assertThrows(TransportException.class, () -> send(t, LoginStep.OTP_GENERATE));
+            TransportException e = assertThrows(TransportException.class, () -> send(t, LoginStep.TOTP_VERIFY));
             assertTrue(e.neverReachedServer());
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
