@@ -72,11 +72,18 @@ public final class UpstoxTotp implements AutoCloseable {
         this.config = Objects.requireNonNull(b.config, "config");
         this.ownsHttp = b.http == null;
         this.http = PortProviders.resolveHttp(b.http);
-        this.json = PortProviders.resolveJson(b.json);
+        try {
+            this.json = PortProviders.resolveJson(b.json);
+        } catch (RuntimeException e) {
+            if (ownsHttp) {
+                http.close(); // it was made for this client, which will never exist
+            }
+            throw e;
+        }
         this.clock = b.clock;
         this.guard = new LoginGuard(clock);
         this.protocol = b.protocol != null ? b.protocol : LoginProtocol.byName(config.loginProtocol());
-        this.listener = b.listener;
+        this.listener = config.debug() ? new DebugLoginListener(b.listener) : b.listener;
         this.requestId = LoginMachine.newRequestId();
         ResiliencePolicy policy = b.policy != null ? b.policy
                 : ResiliencePolicy.builder().sleepTime(config.sleepTime()).build();

@@ -287,4 +287,26 @@ public abstract class SimulatedLoginContract {
         clock.set(NOW.plus(Duration.ofMinutes(11)));
         assertTrue(sim.isValidAccessToken(client.accessToken().value()), "allowed again once the window passed");
     }
+
+    @Test
+    void debugLogsEveryStepAtInfoAndNoSecret() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        AccessToken token;
+        UpstoxTotp client = client(sim.configFor(SimulatedAccount.DEMO).debug(true).build());
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            token = client.accessToken();
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // slf4j-simple (the test binding) writes to System.err at INFO and above by default
+        assertTrue(log.contains("login step 1/6 authorization dialog started"), log);
+        assertTrue(log.contains("login step 6/6 token exchange ok"), log);
+        for (String secret : List.of(SimulatedAccount.DEMO.pin(), SimulatedAccount.DEMO.totpSecret(),
+                SimulatedAccount.DEMO.clientSecret(), token.value())) {
+            assertFalse(log.contains(secret), "a secret leaked into the debug log");
+        }
+    }
 }
