@@ -69,6 +69,8 @@ public final class Sandbox {
         s.put(Setting.SLEEP_TIME.envName(), "0");
         s.put(Setting.API_BASE_URL.envName(), server.apiBaseUrl().toString());
         s.put(Setting.SERVICE_BASE_URL.envName(), server.serviceBaseUrl().toString());
+        // the sandbox speaks the default variant; say so, or a user's UPSTOX_LOGIN_PROTOCOL=v2026 would win
+        s.put(Setting.LOGIN_PROTOCOL.envName(), io.github.upstoxtotp.auth.LoginProtocol.SEED.name());
         return s;
     }
 
