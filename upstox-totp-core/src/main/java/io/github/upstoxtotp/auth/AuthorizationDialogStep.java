@@ -65,7 +65,9 @@ final class AuthorizationDialogStep implements Step<LoginState.Start, LoginState
             visited.add(current);
             URI target = current;
             HttpResponse response = exchange.send(id(), () -> hop(target, c), true);
-            LOG.trace("step 1 hop {}: HTTP {} from {}{}", sent, response.status(), target.getHost(), target.getRawPath());
+            if (LOG.isTraceEnabled()) { // guarded: the boxed arguments cost on every hop otherwise
+                LOG.trace("step 1 hop {}: HTTP {} from {}{}", sent, response.status(), target.getHost(), target.getRawPath());
+            }
             if (!response.isRedirect()) {
                 JsonValue body;
                 try {

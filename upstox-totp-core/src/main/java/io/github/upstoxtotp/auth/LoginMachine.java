@@ -203,7 +203,10 @@ public final class LoginMachine {
 
     private <N extends LoginState> void run(LoginStep id, Supplier<N> action, Function<N, ? extends JsonExportable> result) {
         notifyListener(() -> listener.stepStarted(id));
-        LOG.debug("step {}/{} ({}) started", id.number(), LoginStep.count(), id.label());
+        // guarded: the arguments (LoginStep.count() clones values(), numbers are boxed) cost on every step otherwise
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("step {}/{} ({}) started", id.number(), LoginStep.count(), id.label());
+        }
         long started = System.nanoTime();
         UpstoxTotpException failure;
         try {
@@ -213,7 +216,9 @@ public final class LoginMachine {
             results.put(id, response);
             state = next;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            LOG.debug("step {}/{} ({}) succeeded in {} ms", id.number(), LoginStep.count(), id.label(), elapsed.toMillis());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("step {}/{} ({}) succeeded in {} ms", id.number(), LoginStep.count(), id.label(), elapsed.toMillis());
+            }
             notifyListener(() -> listener.stepSucceeded(id, elapsed));
             return;
         } catch (UpstoxTotpException e) {
@@ -252,7 +257,9 @@ public final class LoginMachine {
         if (uri != null) {
             cookies.store(uri, response);
         }
-        LOG.trace("{}: HTTP {}, {} bytes", step.label(), response.status(), response.bodyLength());
+        if (LOG.isTraceEnabled()) { // guarded: boxing the status and the length costs on every exchange otherwise
+            LOG.trace("{}: HTTP {}, {} bytes", step.label(), response.status(), response.bodyLength());
+        }
         return response;
     }
 

@@ -51,6 +51,26 @@ public final class HttpResponse {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether the body holds {@code bytes} as a contiguous run, without copying or decoding it
+     * (checking every answer for a marker through {@link #bodyText()} copied each body twice).
+     * For an ASCII needle this is exactly {@code bodyText().contains(needle)}: UTF-8 decoding
+     * never turns an ASCII byte into anything else nor makes one out of other bytes.
+     */
+    public boolean bodyContains(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        outer:
+        for (int i = 0, last = body.length - bytes.length; i <= last; i++) {
+            for (int j = 0; j < bytes.length; j++) {
+                if (body[i + j] != bytes[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** The first value of a header. */
     public Optional<String> header(String name) {
         return headers.first(name);

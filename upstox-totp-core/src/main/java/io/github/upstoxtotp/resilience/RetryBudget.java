@@ -6,6 +6,7 @@ import io.github.upstoxtotp.port.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ final class RetryBudget {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientStepTransport.class);
     /** The API's "too many requests" code as a JSON string value; quoted so UDAPI100050 never matches. */
     private static final String TOO_MANY_REQUESTS_CODE = "\"UDAPI10005\"";
+    /** The same, as the body's bytes hold it (ASCII, so searching bytes finds exactly what searching the decoded text would). */
+    private static final byte[] TOO_MANY_REQUESTS_BYTES = TOO_MANY_REQUESTS_CODE.getBytes(StandardCharsets.US_ASCII);
     private static final Pattern SECONDS = Pattern.compile("\\d{1,9}");
     private static final long MAX_NANOS = Long.MAX_VALUE / 4;
 
@@ -105,7 +108,8 @@ final class RetryBudget {
     }
 
     static boolean isTooManyRequests(HttpResponse r) {
-        return r.status() == 429 || r.bodyText().contains(TOO_MANY_REQUESTS_CODE);
+        // every answer of every login passes here: search the bytes rather than decode a copy of each body
+        return r.status() == 429 || r.bodyContains(TOO_MANY_REQUESTS_BYTES);
     }
 
     private Outcome retry(Outcome o, String reason) {

@@ -50,6 +50,51 @@ final class JacksonTreeWriter {
         }
     }
 
+    /**
+     * True when no string or member name holds a surrogate and the tree is within
+     * {@link JsonPort#MAX_DEPTH}: then Jackson's UTF-8 generator writes exactly the bytes the
+     * text path would (see {@link JacksonJsonPort#writeBytes}).
+     */
+    static boolean plainBmp(JsonValue value) {
+        return plainBmp(value, 0);
+    }
+
+    private static boolean plainBmp(JsonValue value, int depth) {
+        if (value instanceof JsonObject o) {
+            if (depth >= JsonPort.MAX_DEPTH) {
+                return false;
+            }
+            for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                if (!noSurrogate(e.getKey()) || !plainBmp(e.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        } else if (value instanceof JsonArray a) {
+            if (depth >= JsonPort.MAX_DEPTH) {
+                return false;
+            }
+            for (JsonValue element : a.elements()) {
+                if (!plainBmp(element, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        } else if (value instanceof JsonString s) {
+            return noSurrogate(s.value());
+        }
+        return true;
+    }
+
+    private static boolean noSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkDepth(int depth) {
         if (depth >= JsonPort.MAX_DEPTH) {
             throw new JsonException("tree nested deeper than " + JsonPort.MAX_DEPTH
