@@ -2,7 +2,6 @@ package io.github.upstoxtotp;
 
 import io.github.upstoxtotp.error.LoginRefusedException;
 import io.github.upstoxtotp.error.ProtocolException;
-import io.github.upstoxtotp.error.UpstoxApiException;
 import io.github.upstoxtotp.token.ScheduledRefresher;
 
 import java.time.Clock;
@@ -77,9 +76,5 @@ final class LoginGuard {
         // ProtocolMismatch's advice names the setting: the other variant answered, so every retry
         // would request another OTP and fail the same way.
         return e instanceof ProtocolException && String.valueOf(e.getMessage()).contains("UPSTOX_LOGIN_PROTOCOL");
-    }
-
-    static boolean isCredentialRejection(UpstoxApiException e) {
-        return ScheduledRefresher.isCredentialRejection(e);
     }
 }
